@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { CompanyCard } from '@/components/company/company-card';
+import { CardPage } from '@/components/setup/card-page';
+import { db } from '@/db';
+import { companies } from '@/db/schema';
+import { requireAdmin } from '@/lib/auth/session';
+import { getSetupProgress } from '@/lib/setup/cards';
+
+export default async function CompanyPage() {
+  const actor = await requireAdmin('/setup/company');
+  const [[company], progress] = await Promise.all([
+    db().select().from(companies).where(eq(companies.id, actor.companyId)),
+    getSetupProgress(actor.companyId),
+  ]);
+  return (
+    <CardPage card="company" progress={progress}>
+      <CompanyCard
+        verified={progress.company === 'verified'}
+        saved={Boolean(company.emergencyStreet)}
+        values={{
+          name: company.name,
+          country: company.country as never,
+          timeZone: company.timeZone,
+          locale: company.locale as never,
+          extensionLength: String(company.extensionLength) as never,
+          street: company.emergencyStreet ?? '',
+          city: company.emergencyCity ?? '',
+          postalCode: company.emergencyPostalCode ?? '',
+          region: company.emergencyRegion ?? '',
+          addressCountry: (company.emergencyCountry ?? company.country) as never,
+        }}
+      />
+    </CardPage>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import type { CSSProperties } from "react";
+import { Toaster as Sonner, type ToasterProps } from "sonner";
+
+export { toast } from "sonner";
+
+function Toaster({ style, ...props }: ToasterProps) {
+  return (
+    <Sonner
+      theme="light"
+      className="toaster group"
+      style={
+        {
+          "--normal-bg": "var(--popover)",
+          "--normal-text": "var(--popover-foreground)",
+          "--normal-border": "var(--border)",
+          "--border-radius": "var(--radius)",
+          ...style,
+        } as CSSProperties
+      }
+      {...props}
+    />
+  );
+}
+
+export { Toaster, type ToasterProps };

@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import NextAuth from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { db } from '@/db';
+import { users } from '@/db/schema';
+import { authConfig } from './config';
+import { verifyPassword } from './password';
+import { signInSchema } from './schema';
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const [user] = await db().select().from(users).where(eq(users.email, parsed.data.email));
+        // Unknown e-mail and wrong password take the same path and time.
+        const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
+        if (!user || !ok) return null;
+        return { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}` };
+      },
+    }),
+  ],
+});

@@ -1,0 +1,24 @@
+import 'server-only';
+import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { loadActor, type Actor } from '@/lib/actions/run-action';
+import { auth } from './index';
+
+/** The signed-in user, re-read from the database once per request. */
+export const currentActor = cache(async (): Promise<Actor | undefined> => {
+  const session = await auth();
+  return loadActor(session?.user?.id);
+});
+
+export async function requireActor(callbackUrl: string): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  return actor;
+}
+
+/** Every /setup layout and page calls this: the proxy alone is not authorization. */
+export async function requireAdmin(callbackUrl = '/setup'): Promise<Actor> {
+  const actor = await requireActor(callbackUrl);
+  if (actor.role !== 'admin') forbidden();
+  return actor;
+}

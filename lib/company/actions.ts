@@ -1,0 +1,79 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { companies, extensions, type Company } from '@/db/schema';
+import { defineAction } from '@/lib/actions/run-action';
+import { ActionError } from '@/lib/actions/errors';
+import { audit, diff } from '@/lib/audit/log';
+import { markInProgress, markVerified } from '@/lib/setup/cards';
+import { checkExtensionNumber, nextFree } from '@/lib/extensions/numbering';
+import { companyDetailsSchema, type CompanyDetails } from './schema';
+import type { Tx } from '@/db';
+
+function detailsOf(c: Company) {
+  return {
+    name: c.name,
+    country: c.country,
+    timeZone: c.timeZone,
+    locale: c.locale,
+    extensionLength: c.extensionLength,
+    street: c.emergencyStreet,
+    city: c.emergencyCity,
+    postalCode: c.emergencyPostalCode,
+    region: c.emergencyRegion,
+    addressCountry: c.emergencyCountry,
+  };
+}
+
+/**
+ * Length and country decide which numbers are valid. Once the team has extensions a change
+ * would silently break them, so it is refused; the first admin's own auto-assigned extension
+ * is the exception, moved to the first free number under the new rules.
+ */
+async function adaptExtensions(tx: Tx, company: Company, input: CompanyDetails) {
+  if (input.extensionLength === company.extensionLength && input.country === company.country) return;
+  const rows = await tx.select().from(extensions).where(eq(extensions.companyId, company.id));
+  const rules = { length: input.extensionLength, country: input.country };
+  const broken = rows.filter((r) => checkExtensionNumber(r.number, rules));
+  if (broken.length === 0) return;
+  if (rows.length > 1) {
+    const field = input.extensionLength !== company.extensionLength ? 'extensionLength' : 'country';
+    throw new ActionError('errors.extensionLengthLocked', { field, params: { count: rows.length } });
+  }
+  const number = nextFree(broken[0].type, rules, [])!;
+  await tx.update(extensions).set({ number }).where(eq(extensions.id, broken[0].id));
+}
+
+export const saveCompanyDetails = defineAction({
+  schema: companyDetailsSchema,
+  async handler(input, { tx, actor }) {
+    const [company] = await tx.select().from(companies).where(eq(companies.id, actor.companyId)).for('update');
+    await adaptExtensions(tx, company, input);
+    const next = {
+      name: input.name,
+      country: input.country,
+      timeZone: input.timeZone,
+      locale: input.locale,
+      extensionLength: input.extensionLength,
+      emergencyStreet: input.street,
+      emergencyCity: input.city,
+      emergencyPostalCode: input.postalCode,
+      emergencyRegion: input.region ?? null,
+      emergencyCountry: input.addressCountry,
+    };
+    await tx.update(companies).set(next).where(eq(companies.id, actor.companyId));
+    const change = diff(detailsOf(company), detailsOf({ ...company, ...next }));
+    if (change.changed) {
+      await audit(tx, actor, { card: 'company', action: 'company.updated', target: input.name, ...change });
+    }
+    await markInProgress(tx, actor.companyId, 'company');
+  },
+});
+
+export const verifyCompanyCard = defineAction({
+  schema: z.object({}),
+  async handler(_input, { tx, actor }) {
+    const [company] = await tx.select().from(companies).where(eq(companies.id, actor.companyId));
+    if (!company.emergencyStreet) throw new ActionError('errors.companyIncomplete');
+    await markVerified(tx, actor, 'company');
+  },
+});

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { isPoBox, normalizePostalCode } from './address';
+import {
+  COUNTRIES,
+  COUNTRY_RULES,
+  LOCALES,
+  REGION_MAX_LENGTH,
+  isCountryCode,
+  isValidRegion,
+  isValidTimeZone,
+} from './countries';
+
+// Every message is an i18n key ("errors.*"), resolved by the UI, so client and server share one schema.
+
+/** Missing/blank input reads as "required"; anything else present-but-wrong gets `invalidKey`. */
+export const keyedError = (invalidKey = 'errors.invalid') => ({
+  error: (iss: { input?: unknown }) =>
+    iss.input === undefined || iss.input === null || iss.input === '' ? 'errors.required' : invalidKey,
+});
+
+export const requiredText = (max: number) =>
+  z.string(keyedError()).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' });
+
+export const FIELD_LIMITS = { name: 120, street: 200, city: 100, region: REGION_MAX_LENGTH } as const;
+
+const countryField = () => z.enum(COUNTRIES, keyedError('errors.countryInvalid'));
+
+export const companyDetailsSchema = z
+  .object({
+    name: requiredText(FIELD_LIMITS.name),
+    country: countryField(),
+    timeZone: z.string(keyedError()).min(1, { error: 'errors.required' }),
+    locale: z.enum(LOCALES, keyedError('errors.localeInvalid')),
+    // A <select> yields strings, the server action may pass numbers: accept both, output a number.
+    extensionLength: z
+      .union([z.literal(3), z.literal(4), z.literal('3'), z.literal('4')], keyedError('errors.extensionLengthInvalid'))
+      .transform((v) => Number(v) as 3 | 4),
+    // Emergency (E911 / 112) address.
+    street: requiredText(FIELD_LIMITS.street),
+    city: requiredText(FIELD_LIMITS.city),
+    postalCode: requiredText(20),
+    region: z.string(keyedError()).trim().max(FIELD_LIMITS.region, { error: 'errors.tooLong' }).nullish(),
+    addressCountry: countryField(),
+  })
+  .superRefine(
+    (value, ctx) => {
+      // Runs even when unrelated fields failed (see `when`), so fields are read defensively.
+      const v = value as { [K in keyof typeof value]?: unknown };
+      const country = value.country;
+      const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+
+      if (typeof v.timeZone === 'string' && v.timeZone && !isValidTimeZone(country, v.timeZone)) {
+        issue('timeZone', 'errors.timeZoneInvalid');
+      }
+      if (typeof v.street === 'string' && isPoBox(v.street)) issue('street', 'errors.poBox');
+      if (typeof v.postalCode === 'string' && v.postalCode && !normalizePostalCode(country, v.postalCode)) {
+        issue('postalCode', 'errors.postalCodeInvalid');
+      }
+      if (COUNTRY_RULES[country].regions) {
+        const region = typeof v.region === 'string' ? v.region.toUpperCase() : '';
+        if (!region) issue('region', 'errors.regionRequired');
+        else if (!isValidRegion(country, region)) issue('region', 'errors.regionInvalid');
+      }
+      // Numbers are activated in the company's country, so the emergency address must be there too.
+      if (isCountryCode(v.addressCountry) && v.addressCountry !== country) {
+        issue('addressCountry', 'errors.countryMismatch');
+      }
+    },
+    // Default would skip this whenever any field is missing; we want postal/region errors shown at once.
+    { when: (payload) => isCountryCode((payload.value as { country?: unknown } | undefined)?.country) },
+  )
+  .transform(({ region, ...v }) => ({
+    ...v,
+    postalCode: normalizePostalCode(v.country, v.postalCode) ?? v.postalCode,
+    region: COUNTRY_RULES[v.country].regions ? region?.toUpperCase() : region || undefined,
+  }));
+
+export type CompanyDetailsInput = z.input<typeof companyDetailsSchema>;
+export type CompanyDetails = z.output<typeof companyDetailsSchema>;

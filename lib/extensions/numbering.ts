@@ -1,0 +1,73 @@
+import type { ExtensionType } from '@/db/schema';
+import type { CountryCode } from '@/lib/company/countries';
+
+export type ExtensionLength = 3 | 4;
+
+/** Emergency and service short codes per country; `x` stands for any digit (FR 116xxx). */
+export const RESERVED_CODES: Record<CountryCode, readonly string[]> = {
+  FR: ['112', '15', '17', '18', '114', '115', '119', '116xxx'],
+  US: ['911', '933', '211', '311', '411', '511', '611', '711', '811'],
+  CA: ['911', '933', '211', '311', '411', '511', '611', '711', '811'],
+  GB: ['999', '112'],
+  BE: ['112', '100', '101'],
+  CH: ['112', '117', '118', '144'],
+};
+
+/** Auto-assignment blocks for 3 digits; 4-digit companies use the same blocks times ten. */
+const BLOCKS_3: Record<ExtensionType, [number, number]> = {
+  user: [101, 499],
+  ring_group: [500, 599],
+  conference: [800, 899],
+};
+
+export function block(type: ExtensionType, length: ExtensionLength): [number, number] {
+  const [from, to] = BLOCKS_3[type];
+  return length === 3 ? [from, to] : [from * 10, to * 10 + 9];
+}
+
+/**
+ * The code a number collides with: dialled digit by digit, an extension that starts with a
+ * short code (or that a short code starts with) would never reach the extension, or worse,
+ * would reach the emergency services.
+ */
+export function reservedCodeFor(number: string, country: CountryCode): string | undefined {
+  return RESERVED_CODES[country].find((code) => {
+    const n = Math.min(code.length, number.length);
+    for (let i = 0; i < n; i++) if (code[i] !== 'x' && code[i] !== number[i]) return false;
+    return true;
+  });
+}
+
+export type NumberingProblem =
+  | { key: 'errors.extensionDigits' }
+  | { key: 'errors.extensionLength'; params: { length: number } }
+  | { key: 'errors.extensionLeadingZero' }
+  | { key: 'errors.extensionReserved'; params: { code: string } };
+
+/** Which numbers are allowed: everything but uniqueness, which the database enforces. */
+export function checkExtensionNumber(
+  number: string,
+  rules: { length: ExtensionLength; country: CountryCode },
+): NumberingProblem | undefined {
+  if (!/^\d+$/.test(number)) return { key: 'errors.extensionDigits' };
+  if (number.length !== rules.length) return { key: 'errors.extensionLength', params: { length: rules.length } };
+  if (number.startsWith('0')) return { key: 'errors.extensionLeadingZero' };
+  const code = reservedCodeFor(number, rules.country);
+  if (code) return { key: 'errors.extensionReserved', params: { code: code.replace(/x/g, '') } };
+  return undefined;
+}
+
+/** Which is next: the lowest allowed, unused number of the type's block, or undefined when full. */
+export function nextFree(
+  type: ExtensionType,
+  rules: { length: ExtensionLength; country: CountryCode },
+  used: Iterable<string>,
+): string | undefined {
+  const taken = new Set(used);
+  const [from, to] = block(type, rules.length);
+  for (let n = from; n <= to; n++) {
+    const candidate = String(n);
+    if (!taken.has(candidate) && !checkExtensionNumber(candidate, rules)) return candidate;
+  }
+  return undefined;
+}

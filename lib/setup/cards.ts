@@ -1,0 +1,58 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { SETUP_CARDS, setupProgress, type CardStatus, type SetupCard } from '@/db/schema';
+import type { Actor } from '@/lib/actions/run-action';
+import { audit } from '@/lib/audit/log';
+
+export { SETUP_CARDS, type SetupCard, type CardStatus };
+
+/** Card order is the wizard order. */
+export const CARD_PATHS: Record<SetupCard, string> = {
+  company: '/setup/company',
+  team: '/setup/team',
+  licences: '/setup/licences',
+  extensions: '/setup/extensions',
+  numbers: '/setup/numbers',
+  review: '/setup/review',
+};
+
+export function neighbours(card: SetupCard) {
+  const i = SETUP_CARDS.indexOf(card);
+  return { previous: SETUP_CARDS[i - 1], next: SETUP_CARDS[i + 1] };
+}
+
+export async function getSetupProgress(companyId: string): Promise<Record<SetupCard, CardStatus>> {
+  const rows = await db().select().from(setupProgress).where(eq(setupProgress.companyId, companyId));
+  const status = Object.fromEntries(SETUP_CARDS.map((c) => [c, 'not_started'])) as Record<SetupCard, CardStatus>;
+  for (const row of rows) status[row.card] = row.status;
+  return status;
+}
+
+/** A saved change makes a card "in progress" unless it is already verified. */
+export async function markInProgress(tx: Tx, companyId: string, card: SetupCard) {
+  await tx
+    .insert(setupProgress)
+    .values({ companyId, card, status: 'in_progress' })
+    .onConflictDoUpdate({
+      target: [setupProgress.companyId, setupProgress.card],
+      set: { updatedAt: sql`now()` },
+    });
+}
+
+export async function markVerified(tx: Tx, actor: Actor, card: SetupCard) {
+  const [before] = await tx
+    .select({ status: setupProgress.status })
+    .from(setupProgress)
+    .where(and(eq(setupProgress.companyId, actor.companyId), eq(setupProgress.card, card)));
+  const values = { status: 'verified' as const, verifiedAt: new Date(), verifiedBy: actor.id, updatedAt: new Date() };
+  await tx
+    .insert(setupProgress)
+    .values({ companyId: actor.companyId, card, ...values })
+    .onConflictDoUpdate({ target: [setupProgress.companyId, setupProgress.card], set: values });
+  await audit(tx, actor, {
+    card,
+    action: 'card.verified',
+    before: { status: before?.status ?? 'not_started' },
+    after: { status: 'verified' },
+  });
+}
