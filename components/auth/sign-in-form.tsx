@@ -11,12 +11,12 @@ import { FormError } from './form-error';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('auth');
-  const { form, state, pending, onSubmit, errorOf, formRef } = useActionForm({
+  const { form, state, pending, onSubmit, errorOf } = useActionForm({
     schema: signInSchema,
     action: signInAction,
   });
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={state.formError} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormField id="email" label={t('email')} error={errorOf('email')} required>

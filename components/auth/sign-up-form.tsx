@@ -13,7 +13,7 @@ import { FormError } from './form-error';
 
 export function SignUpForm() {
   const t = useTranslations();
-  const { form, state, pending, onSubmit, errorOf, formRef } = useActionForm({
+  const { form, state, pending, onSubmit, errorOf } = useActionForm({
     schema: signUpSchema,
     action: signUpAction,
     defaultValues: { country: 'FR', officeSeats: 5 },
@@ -24,7 +24,7 @@ export function SignUpForm() {
     </FormField>
   );
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={state.formError} />
       <div className="grid gap-4 sm:grid-cols-2">
         {text('firstName', 'given-name')}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import { saveCompanyAction, verifyCompanyAction } from '@/app/(setup)/setup/company/actions';
+import { verifyCompanyAction } from '@/app/(setup)/setup/company/actions';
 import { FormError } from '@/components/auth/form-error';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
@@ -13,7 +13,7 @@ import { CompanySummary } from './company-summary';
 /** Verified: the saved values and Edit. Otherwise: the form, then Verify once saved. */
 export function CompanyCard(props: { verified: boolean; saved: boolean; values: CompanyDetailsInput }) {
   const t = useTranslations();
-  const [editing, setEditing] = useState(!props.verified);
+  const [editing, setEditing] = useState(false);
   const [verifyState, verify, verifying] = useActionState(verifyCompanyAction, {});
 
   if (props.verified && !editing) {
@@ -31,7 +31,7 @@ export function CompanyCard(props: { verified: boolean; saved: boolean; values: 
   }
   return (
     <div className="grid gap-6">
-      <CompanyForm values={props.values} onSaved={() => props.verified && setEditing(false)} />
+      <CompanyForm values={props.values} onSaved={() => setEditing(false)} />
       {!props.verified && (
         <form action={verify} className="grid gap-2 border-t pt-4">
           <FormError message={verifyState.formError} />

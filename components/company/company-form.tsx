@@ -17,7 +17,7 @@ const EMERGENCY_CODE: Record<CountryCode, string> = { FR: '112', US: '911', CA: 
 
 export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; onSaved: () => void }) {
   const t = useTranslations();
-  const { form, state, pending, onSubmit, errorOf, formRef } = useActionForm({
+  const { form, state, pending, onSubmit, errorOf } = useActionForm({
     schema: companyDetailsSchema,
     action: saveCompanyAction,
     defaultValues: values,
@@ -32,7 +32,7 @@ export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; 
   const regionLabel = country === 'US' ? t('company.regionUS') : country === 'CA' ? t('company.regionCA') : t('company.region');
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-6">
+    <form onSubmit={onSubmit} noValidate className="grid gap-6">
       <FormError message={state.formError} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">{t('company.general')}</legend>

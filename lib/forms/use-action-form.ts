@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useEffect, useRef } from 'react';
+import { startTransition, useActionState, useEffect, useEffectEvent, type FormEvent } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionState } from '@/lib/actions/run-action';
@@ -26,22 +26,24 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R =
     defaultValues: opts.defaultValues,
     mode: 'onTouched',
   });
-  const formRef = useRef<HTMLFormElement>(null);
-  const onSuccess = useRef(opts.onSuccess);
-  onSuccess.current = opts.onSuccess;
+  const onSuccess = useEffectEvent((done: ActionState<R>) => opts.onSuccess?.(done));
 
   useEffect(() => {
     const entries = Object.entries(state.fieldErrors ?? {});
     entries.forEach(([name, message], i) =>
       form.setError(name as Path<z.input<S>>, { type: 'server', message }, { shouldFocus: i === 0 }),
     );
-    if (state.ok) onSuccess.current?.(state);
+    if (state.ok) onSuccess(state);
   }, [state, form]);
 
-  const onSubmit = form.handleSubmit(() => {
-    const data = new FormData(formRef.current!);
-    startTransition(() => dispatch(data));
-  });
+  // The form's own FormData goes to the action, hidden inputs included.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget;
+    void form.handleSubmit(() => {
+      const data = new FormData(element);
+      startTransition(() => dispatch(data));
+    })(event);
+  };
 
   /** Client errors carry message keys; server errors arrive translated. */
   const errorOf = (name: string): string | undefined => {
@@ -53,5 +55,5 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R =
     return message.startsWith('errors.') ? t(message as never) : message;
   };
 
-  return { form, state, pending, onSubmit, errorOf, formRef };
+  return { form, state, pending, onSubmit, errorOf };
 }

@@ -1,0 +1,32 @@
+// `npm test`: typecheck, lint, unit + integration on PGlite, integration on PostgreSQL when
+// TEST_DATABASE_URL is set, then the browser tests against the production build.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+process.chdir(path.resolve(import.meta.dirname, '..'));
+const bin = (name) => path.join('node_modules', '.bin', name);
+
+const steps = [
+  ['typecheck', bin('tsc'), ['--noEmit']],
+  ['lint', bin('eslint'), ['.']],
+  ['unit + integration (PGlite)', bin('vitest'), ['run'], { TEST_DB: 'pglite' }],
+];
+if (process.env.TEST_DATABASE_URL) {
+  steps.push(['integration (PostgreSQL)', bin('vitest'), ['run', 'tests/integration'], { TEST_DB: 'pg' }]);
+} else {
+  console.log('TEST_DATABASE_URL is not set: the PostgreSQL run of the integration tests is left out.');
+}
+steps.push(['browser (Playwright, Chromium)', bin('playwright'), ['test']]);
+
+const timings = [];
+for (const [label, cmd, args, env] of steps) {
+  console.log(`\n▶ ${label}`);
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  timings.push(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result.status !== 0) {
+    console.error(`\n✖ ${label} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+console.log(`\n✔ all steps passed\n  ${timings.join('\n  ')}`);

@@ -1,0 +1,21 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+
+export const ADMIN_STATE = 'tests/.auth/admin.json';
+
+/** WCAG 2.2 AA: every page a test visits is checked with axe. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+export const test = base.extend<{ axe: () => Promise<void> }>({
+  axe: async ({ page }, use) => {
+    await use(() => expectAccessible(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,16 @@
+// The browser tests' server: a fresh PGlite database in .data/e2e, the fixture company, then `npm start`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+process.chdir(root);
+fs.rmSync('.data/e2e', { recursive: true, force: true });
+process.env.DATABASE_URL = 'pglite:.data/e2e/db';
+delete process.env.TEST_DATABASE_URL;
+
+for (const script of ['scripts/migrate.ts', 'tests/e2e/seed.ts']) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+await import('../../scripts/start.mjs');

@@ -1,0 +1,120 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { auditLog, companies, extensions, setupProgress, users } from '@/db/schema';
+import { constraintError, pgErrorOf } from '@/lib/actions/errors';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { TEST_PASSWORD, signUpCompany } from '../helpers/factories';
+import { useTestDatabase } from '../helpers/db';
+
+useTestDatabase();
+
+async function companyCount() {
+  const [{ n }] = await db().select({ n: count() }).from(companies);
+  return n;
+}
+
+describe('createCompanyWithAdmin', () => {
+  it('creates the company, its admin, extension 101, the company card and one audit entry', async () => {
+    const { company, admin } = await signUpCompany({ companyName: 'Boulangerie Dupont', officeSeats: 7 });
+
+    const [row] = await db().select().from(companies).where(eq(companies.id, company.id));
+    expect(row).toMatchObject({
+      name: 'Boulangerie Dupont',
+      country: 'FR',
+      timeZone: 'Europe/Paris',
+      locale: 'fr',
+      extensionLength: 3,
+      officeSeats: 7,
+      emergencyStreet: null,
+    });
+
+    const members = await db().select().from(users).where(eq(users.companyId, company.id));
+    expect(members).toHaveLength(1);
+    expect(members[0]).toMatchObject({ id: admin.id, role: 'admin', licence: 'office', firstName: 'Ada' });
+    expect(members[0].passwordHash).toMatch(/^\$argon2id\$/);
+    expect(members[0].passwordHash).not.toContain(TEST_PASSWORD);
+    expect(await verifyPassword(members[0].passwordHash, TEST_PASSWORD)).toBe(true);
+
+    const exts = await db().select().from(extensions).where(eq(extensions.companyId, company.id));
+    expect(exts).toEqual([expect.objectContaining({ number: '101', type: 'user', userId: admin.id })]);
+
+    const progress = await db().select().from(setupProgress).where(eq(setupProgress.companyId, company.id));
+    expect(progress).toEqual([expect.objectContaining({ card: 'company', status: 'in_progress', verifiedBy: null })]);
+
+    const entries = await db().select().from(auditLog).where(eq(auditLog.companyId, company.id));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actorId: admin.id,
+      actorName: 'Ada Admin',
+      card: 'company',
+      action: 'company.created',
+      target: 'Boulangerie Dupont',
+      after: { name: 'Boulangerie Dupont', country: 'FR', officeSeats: 7, admin: admin.email },
+    });
+  });
+
+  it('stores the e-mail lower-cased, as the sign-in identity', async () => {
+    const { admin } = await signUpCompany({ email: '  Mixed.Case@Example.COM ' });
+    expect(admin.email).toBe('mixed.case@example.com');
+  });
+
+  it('is atomic: a second sign-up with a taken e-mail fails and leaves no company behind', async () => {
+    const email = 'taken@example.com';
+    await signUpCompany({ email, companyName: 'First' });
+    const before = await companyCount();
+
+    const error = await signUpCompany({ email: 'TAKEN@example.com', companyName: 'Second' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error, 'the second sign-up should have failed').toBeDefined();
+    expect(pgErrorOf(error)?.code).toBe('23505');
+    // The same mapping the actions use: the form would show "e-mail taken" on the e-mail field.
+    expect(constraintError(error)).toMatchObject({ key: 'errors.emailTaken', options: { field: 'email' } });
+
+    expect(await companyCount()).toBe(before);
+    expect(await db().select().from(companies).where(eq(companies.name, 'Second'))).toEqual([]);
+    expect(await db().select().from(users).where(eq(users.email, email))).toHaveLength(1);
+  });
+
+  it('gives a Belgian admin 102, because 101 is a Belgian service code', async () => {
+    const { company, admin } = await signUpCompany({ country: 'BE' });
+    expect(company).toMatchObject({ country: 'BE', timeZone: 'Europe/Brussels', locale: 'fr' });
+    const [ext] = await db().select().from(extensions).where(eq(extensions.userId, admin.id));
+    expect(ext.number).toBe('102');
+  });
+
+  it('sets up a US company in English on New York time', async () => {
+    const { company, admin } = await signUpCompany({ country: 'US' });
+    expect(company).toMatchObject({ country: 'US', timeZone: 'America/New_York', locale: 'en' });
+    const [ext] = await db().select().from(extensions).where(eq(extensions.userId, admin.id));
+    expect(ext.number).toBe('101');
+  });
+});
+
+describe('verifyPassword', () => {
+  it('accepts the right password and refuses a wrong one', async () => {
+    const hash = await hashPassword('s3cret passphrase');
+    expect(hash).not.toBe('s3cret passphrase');
+    expect(await verifyPassword(hash, 's3cret passphrase')).toBe(true);
+    expect(await verifyPassword(hash, 's3cret passphrasE')).toBe(false);
+    expect(await verifyPassword(hash, 's3cret passphrase ')).toBe(false);
+  });
+
+  it('refuses an unknown user (no stored hash), even with the decoy password', async () => {
+    expect(await verifyPassword(null, 'anything at all')).toBe(false);
+    expect(await verifyPassword(undefined, 'decoy-password-never-matches')).toBe(false);
+    expect(await verifyPassword(null, 'decoy-password-never-matches')).toBe(false);
+  });
+
+  it('refuses a corrupt stored hash instead of throwing', async () => {
+    expect(await verifyPassword('not-a-hash', 'anything at all')).toBe(false);
+  });
+
+  it('salts: the same password hashes differently each time', async () => {
+    const [a, b] = await Promise.all([hashPassword('same password'), hashPassword('same password')]);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword(b, 'same password')).toBe(true);
+  });
+});
