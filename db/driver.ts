@@ -44,17 +44,19 @@ function safeHost(url: string) {
 
 export type Connection = { db: Db; kind: DriverKind; close: () => Promise<void> };
 
-export function connect(target: Target): Connection {
+/** `onQuery` sees every SQL statement: the tests count queries per page with it. */
+export function connect(target: Target, opts: { onQuery?: (sql: string) => void } = {}): Connection {
+  const logger = opts.onQuery ? { logQuery: (query: string) => opts.onQuery!(query) } : undefined;
   if (target.kind === 'pglite') {
     if (target.dataDir) fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
     const client = new PGlite(target.dataDir);
-    return { db: drizzlePglite({ client, schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+    return { db: drizzlePglite({ client, schema, logger }) as unknown as Db, kind: 'pglite', close: () => client.close() };
   }
   if (target.kind === 'neon') {
     neonConfig.webSocketConstructor = ws;
     const pool = new NeonPool({ connectionString: target.url });
-    return { db: drizzleNeon({ client: pool, schema }) as unknown as Db, kind: 'neon', close: () => pool.end() };
+    return { db: drizzleNeon({ client: pool, schema, logger }) as unknown as Db, kind: 'neon', close: () => pool.end() };
   }
   const pool = new Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return { db: drizzlePg({ client: pool, schema }) as unknown as Db, kind: 'pg', close: () => pool.end() };
+  return { db: drizzlePg({ client: pool, schema, logger }) as unknown as Db, kind: 'pg', close: () => pool.end() };
 }

@@ -1,5 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   check,
   index,
@@ -68,6 +69,9 @@ export const users = pgTable(
   ],
 );
 
+export const RING_STRATEGIES = ['simultaneous', 'sequential', 'round_robin'] as const;
+export type RingStrategy = (typeof RING_STRATEGIES)[number];
+
 export const EXTENSION_TYPES = ['user', 'ring_group', 'conference'] as const;
 export type ExtensionType = (typeof EXTENSION_TYPES)[number];
 
@@ -83,6 +87,18 @@ export const extensions = pgTable(
     type: text('type').$type<ExtensionType>().notNull(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     name: text('name'),
+    // Ring groups.
+    strategy: text('strategy').$type<RingStrategy>(),
+    noAnswerKind: text('no_answer_kind').$type<'voicemail' | 'extension'>(),
+    noAnswerUserId: uuid('no_answer_user_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    // References are by id, never by number, so renumbering never breaks them.
+    noAnswerExtensionId: uuid('no_answer_extension_id').references((): AnyPgColumn => extensions.id, {
+      onDelete: 'set null',
+    }),
+    // Conference bridges: PINs are stored hashed and shown once.
+    hostPinHash: text('host_pin_hash'),
+    participantPinHash: text('participant_pin_hash'),
+    maxParticipants: integer('max_participants'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -92,6 +108,117 @@ export const extensions = pgTable(
     check('extensions_type_check', sql`${t.type} in ('user','ring_group','conference')`),
     check('extensions_user_type_check', sql`(${t.type} = 'user') = (${t.userId} is not null)`),
     check('extensions_number_digits_check', sql`${t.number} ~ '^[1-9][0-9]{2,3}$'`),
+    check('extensions_strategy_check', sql`${t.strategy} is null or ${t.strategy} in ('simultaneous','sequential','round_robin')`),
+    check('extensions_no_answer_kind_check', sql`${t.noAnswerKind} is null or ${t.noAnswerKind} in ('voicemail','extension')`),
+    check('extensions_no_answer_self_check', sql`${t.noAnswerExtensionId} is null or ${t.noAnswerExtensionId} <> ${t.id}`),
+    check(
+      'extensions_max_participants_check',
+      sql`${t.maxParticipants} is null or ${t.maxParticipants} between 2 and 100`,
+    ),
+  ],
+);
+
+/** Ordered members of a ring group, each with its own ring time. */
+export const ringGroupMembers = pgTable(
+  'ring_group_members',
+  {
+    ringGroupId: uuid('ring_group_id')
+      .notNull()
+      .references(() => extensions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    ringSeconds: integer('ring_seconds').notNull().default(20),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ringGroupId, t.userId] }),
+    index('ring_group_members_user_idx').on(t.userId),
+    check('ring_group_members_ring_seconds_check', sql`${t.ringSeconds} between 5 and 300`),
+  ],
+);
+
+/** Desk phones bought with the account; one per Office user at most. */
+export const devices = pgTable(
+  'devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    model: text('model').notNull(),
+    // Upper-case, colon separated: AA:BB:CC:DD:EE:FF.
+    mac: text('mac').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('devices_mac_unique').on(t.mac),
+    uniqueIndex('devices_user_unique').on(t.userId),
+    index('devices_company_idx').on(t.companyId),
+    check('devices_mac_check', sql`${t.mac} ~ '^([0-9A-F]{2}:){5}[0-9A-F]{2}$'`),
+  ],
+);
+
+export const PRICE_ITEMS = ['office_licence', 'local_number', 'toll_free_number'] as const;
+export type PriceItem = (typeof PRICE_ITEMS)[number];
+
+/** Monthly prices per country, in minor units of the country's currency (editable rows). */
+export const priceList = pgTable(
+  'price_list',
+  {
+    country: text('country').notNull(),
+    item: text('item').$type<PriceItem>().notNull(),
+    currency: text('currency').notNull(),
+    monthlyMinor: integer('monthly_minor').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.country, t.item] }),
+    check('price_list_item_check', sql`${t.item} in ('office_licence','local_number','toll_free_number')`),
+    check('price_list_amount_check', sql`${t.monthlyMinor} >= 0`),
+  ],
+);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    // From the form: a double click or a retried request finds the same order.
+    idempotencyKey: text('idempotency_key').notNull(),
+    status: text('status').$type<'pending' | 'completed'>().notNull().default('pending'),
+    currency: text('currency').notNull(),
+    totalMinor: integer('total_minor').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('orders_company_key_unique').on(t.companyId, t.idempotencyKey),
+    check('orders_status_check', sql`${t.status} in ('pending','completed')`),
+  ],
+);
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'office_seats' | 'number'>().notNull(),
+    description: text('description').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitMinor: integer('unit_minor').notNull(),
+    // Set for number lines once the numbers inventory exists.
+    reference: text('reference'),
+  },
+  (t) => [
+    index('order_lines_order_idx').on(t.orderId),
+    check('order_lines_kind_check', sql`${t.kind} in ('office_seats','number')`),
+    check('order_lines_quantity_check', sql`${t.quantity} > 0`),
   ],
 );
 
@@ -152,15 +279,35 @@ export const usersRelations = relations(users, ({ one }) => ({
   extension: one(extensions, { fields: [users.id], references: [extensions.userId] }),
 }));
 
-export const extensionsRelations = relations(extensions, ({ one }) => ({
+export const devicesRelations = relations(devices, ({ one }) => ({
+  company: one(companies, { fields: [devices.companyId], references: [companies.id] }),
+  user: one(users, { fields: [devices.userId], references: [users.id] }),
+}));
+
+export const ordersRelations = relations(orders, ({ many }) => ({ lines: many(orderLines) }));
+export const orderLinesRelations = relations(orderLines, ({ one }) => ({
+  order: one(orders, { fields: [orderLines.orderId], references: [orders.id] }),
+}));
+
+export const extensionsRelations = relations(extensions, ({ one, many }) => ({
   company: one(companies, { fields: [extensions.companyId], references: [companies.id] }),
   user: one(users, { fields: [extensions.userId], references: [users.id] }),
+  members: many(ringGroupMembers),
+}));
+
+export const ringGroupMembersRelations = relations(ringGroupMembers, ({ one }) => ({
+  ringGroup: one(extensions, { fields: [ringGroupMembers.ringGroupId], references: [extensions.id] }),
+  user: one(users, { fields: [ringGroupMembers.userId], references: [users.id] }),
 }));
 
 export type Company = typeof companies.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Extension = typeof extensions.$inferSelect;
+export type RingGroupMember = typeof ringGroupMembers.$inferSelect;
+export type Device = typeof devices.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type OrderLine = typeof orderLines.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type SetupProgressRow = typeof setupProgress.$inferSelect;
 

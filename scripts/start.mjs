@@ -36,7 +36,7 @@ function newestMtime(p) {
 }
 
 function needsBuild() {
-  const buildId = path.join('.next', 'BUILD_ID');
+  const buildId = path.join(env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
   return SOURCES.some((s) => newestMtime(s) > built);

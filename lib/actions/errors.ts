@@ -11,6 +11,12 @@ export class ActionError extends Error {
 /** Unique constraints that map to a form field, so a lost race reads like the pre-check. */
 const constraintFields: Record<string, { field: string; key: string }> = {
   users_email_unique: { field: 'email', key: 'errors.emailTaken' },
+  // The holder's name is unknown here, hence a message without one.
+  extensions_company_number_unique: { field: 'extension', key: 'errors.extensionTakenRace' },
+  devices_user_unique: { field: 'phone', key: 'errors.phoneUnavailable' },
+  devices_mac_unique: { field: 'mac', key: 'errors.macTaken' },
+  // buySeats inserts with ON CONFLICT DO NOTHING, so this only fires if that path changes.
+  orders_company_key_unique: { field: 'quantity', key: 'errors.conflict' },
 };
 
 export function registerConstraint(name: string, field: string, key: string) {

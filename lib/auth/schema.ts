@@ -4,7 +4,7 @@ import { keyedError, requiredText } from '@/lib/company/schema';
 
 // Error messages are i18n keys ("errors.*"), see messages/errors.*.json.
 
-const email = z
+export const emailField = z
   .string(keyedError())
   .trim()
   .toLowerCase()
@@ -19,7 +19,7 @@ const requiredPassword = () => z.string(keyedError()).min(1, { error: 'errors.re
 export const signUpSchema = z.object({
   firstName: requiredText(80),
   lastName: requiredText(80),
-  email,
+  email: emailField,
   password: requiredPassword()
     .min(10, { error: 'errors.passwordTooShort' })
     // Upper bound keeps argon2 hashing cost bounded.
@@ -34,7 +34,7 @@ export const signUpSchema = z.object({
     .default(5),
 });
 
-export const signInSchema = z.object({ email, password: requiredPassword() });
+export const signInSchema = z.object({ email: emailField, password: requiredPassword() });
 
 export type SignUpInput = z.input<typeof signUpSchema>;
 export type SignUp = z.output<typeof signUpSchema>;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { companies, extensions, type Company } from '@/db/schema';
-import { defineAction } from '@/lib/actions/run-action';
+import { defineAction, type Actor } from '@/lib/actions/run-action';
 import { ActionError } from '@/lib/actions/errors';
 import { audit, diff } from '@/lib/audit/log';
 import { markInProgress, markVerified } from '@/lib/setup/cards';
@@ -29,7 +29,7 @@ function detailsOf(c: Company) {
  * would silently break them, so it is refused; the first admin's own auto-assigned extension
  * is the exception, moved to the first free number under the new rules.
  */
-async function adaptExtensions(tx: Tx, company: Company, input: CompanyDetails) {
+async function adaptExtensions(tx: Tx, actor: Actor, company: Company, input: CompanyDetails) {
   if (input.extensionLength === company.extensionLength && input.country === company.country) return;
   const rows = await tx.select().from(extensions).where(eq(extensions.companyId, company.id));
   const rules = { length: input.extensionLength, country: input.country };
@@ -41,13 +41,20 @@ async function adaptExtensions(tx: Tx, company: Company, input: CompanyDetails) 
   }
   const number = nextFree(broken[0].type, rules, [])!;
   await tx.update(extensions).set({ number }).where(eq(extensions.id, broken[0].id));
+  await audit(tx, actor, {
+    card: 'extensions',
+    action: 'extension.renumbered',
+    target: number,
+    before: { number: broken[0].number },
+    after: { number },
+  });
 }
 
 export const saveCompanyDetails = defineAction({
   schema: companyDetailsSchema,
   async handler(input, { tx, actor }) {
     const [company] = await tx.select().from(companies).where(eq(companies.id, actor.companyId)).for('update');
-    await adaptExtensions(tx, company, input);
+    await adaptExtensions(tx, actor, company, input);
     const next = {
       name: input.name,
       country: input.country,

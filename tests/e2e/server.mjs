@@ -5,8 +5,9 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 process.chdir(root);
-fs.rmSync('.data/e2e', { recursive: true, force: true });
-process.env.DATABASE_URL = 'pglite:.data/e2e/db';
+const dataDir = process.env.E2E_DATA_DIR ?? '.data/e2e';
+fs.rmSync(dataDir, { recursive: true, force: true });
+process.env.DATABASE_URL = `pglite:${dataDir}/db`;
 delete process.env.TEST_DATABASE_URL;
 
 for (const script of ['scripts/migrate.ts', 'tests/e2e/seed.ts']) {

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localeFromAcceptLanguage } from '@/lib/i18n/locales';
-import en from '@/messages/en.json';
-import fr from '@/messages/fr.json';
+import { catalogs as appCatalogs } from '@/lib/i18n/messages';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,7 +17,24 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogs = { en: flatten(en as Tree), fr: flatten(fr as Tree) };
+/** What the translator actually resolves keys against (messages/*.json as lib/i18n/messages.ts loads them). */
+const catalogs = { en: flatten(appCatalogs.en as unknown as Tree), fr: flatten(appCatalogs.fr as unknown as Tree) };
+
+const messagesDir = path.resolve(import.meta.dirname, '../../messages');
+const readCatalog = (file: string) => flatten(JSON.parse(fs.readFileSync(path.join(messagesDir, file), 'utf8')) as Tree);
+
+/** en.json/fr.json and every X.en.json/X.fr.json pair in messages/. */
+function catalogFilePairs(): [string, string][] {
+  const files = fs.readdirSync(messagesDir).filter((f) => /^(?:.+\.)?en\.json$/.test(f));
+  return files.map((f) => [f, f.replace(/en\.json$/, 'fr.json')]);
+}
+
+function keyDifference(a: Map<string, string>, b: Map<string, string>) {
+  return {
+    onlyEn: [...a.keys()].filter((k) => !b.has(k)),
+    onlyFr: [...b.keys()].filter((k) => !a.has(k)),
+  };
+}
 
 function libSources(): { file: string; text: string }[] {
   const root = path.resolve(import.meta.dirname, '../../lib');
@@ -43,9 +59,34 @@ function errorKeysUsedInLib(): Map<string, string[]> {
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogs', () => {
-  it('en and fr have exactly the same keys', () => {
-    const onlyEn = [...catalogs.en.keys()].filter((k) => !catalogs.fr.has(k));
-    const onlyFr = [...catalogs.fr.keys()].filter((k) => !catalogs.en.has(k));
+  it('messages/en.json and messages/fr.json have exactly the same keys', () => {
+    const { onlyEn, onlyFr } = keyDifference(readCatalog('en.json'), readCatalog('fr.json'));
+    expect({ onlyEn, onlyFr }, `keys missing from fr: ${onlyEn.join(', ')}; missing from en: ${onlyFr.join(', ')}`).toEqual({
+      onlyEn: [],
+      onlyFr: [],
+    });
+  });
+
+  it('every other messages/*.en.json has a *.fr.json twin with the same keys', () => {
+    const problems: string[] = [];
+    for (const [enFile, frFile] of catalogFilePairs()) {
+      if (!fs.existsSync(path.join(messagesDir, frFile))) {
+        problems.push(`${frFile} is missing`);
+        continue;
+      }
+      const { onlyEn, onlyFr } = keyDifference(readCatalog(enFile), readCatalog(frFile));
+      if (onlyEn.length) problems.push(`${frFile} lacks ${onlyEn.join(', ')}`);
+      if (onlyFr.length) problems.push(`${enFile} lacks ${onlyFr.join(', ')}`);
+    }
+    const strayFr = fs.readdirSync(messagesDir).filter(
+      (f) => /fr\.json$/.test(f) && !fs.existsSync(path.join(messagesDir, f.replace(/fr\.json$/, 'en.json'))),
+    );
+    problems.push(...strayFr.map((f) => `${f} has no English twin`));
+    expect(problems, problems.join('; ')).toEqual([]);
+  });
+
+  it('the catalogs the app loads have the same keys in en and fr', () => {
+    const { onlyEn, onlyFr } = keyDifference(catalogs.en, catalogs.fr);
     expect({ onlyEn, onlyFr }, `keys missing from fr: ${onlyEn.join(', ')}; missing from en: ${onlyFr.join(', ')}`).toEqual({
       onlyEn: [],
       onlyFr: [],
@@ -66,7 +107,7 @@ describe('message catalogs', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  it('every errors.* key used in lib/ exists in both catalogs', () => {
+  it('every errors.* key used in lib/ exists in both catalogs the app loads', () => {
     const used = errorKeysUsedInLib();
     // The scan itself must find the keys (schemas, actions, numbering), or this test proves nothing.
     expect(used.size).toBeGreaterThan(15);

@@ -1,5 +1,148 @@
-import { ComingSoonCard } from '@/components/setup/coming-soon-card';
+import { eq } from 'drizzle-orm';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { completeLicencesAction } from './actions';
+import { AddDeviceForm } from '@/components/licences/add-device-form';
+import { BuySeatsForm } from '@/components/licences/buy-seats-form';
+import { LicenceSwitch } from '@/components/licences/licence-switch';
+import { CardPage } from '@/components/setup/card-page';
+import { DoneButton } from '@/components/setup/done-button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { db } from '@/db';
+import { companies } from '@/db/schema';
+import { requireAdmin } from '@/lib/auth/session';
+import { getLicencesCardData } from '@/lib/licences/queries';
+import { formatMoney } from '@/lib/prices/money';
+import { getPrice } from '@/lib/prices/price-list';
+import { getSetupProgress } from '@/lib/setup/cards';
 
-export default function Page() {
-  return <ComingSoonCard card="licences" />;
+export default async function LicencesPage() {
+  const actor = await requireAdmin('/setup/licences');
+  const [[company]] = await Promise.all([db().select().from(companies).where(eq(companies.id, actor.companyId))]);
+  const [t, locale, progress, data, price] = await Promise.all([
+    getTranslations(),
+    getLocale(),
+    getSetupProgress(actor.companyId),
+    getLicencesCardData(actor.companyId),
+    getPrice(company.country, 'office_licence'),
+  ]);
+  const money = (minor: number) => formatMoney(minor, price.currency, locale);
+  return (
+    <CardPage card="licences" progress={progress}>
+      <section aria-labelledby="seats-title" className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2 id="seats-title">{t('licences.seatsTitle')}</h2>
+            </CardTitle>
+            <CardDescription>{t('licences.seatsDescription')}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead scope="col">{t('team.licence')}</TableHead>
+                  <TableHead scope="col">{t('licences.bought')}</TableHead>
+                  <TableHead scope="col">{t('licences.used')}</TableHead>
+                  <TableHead scope="col">{t('licences.available')}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                <TableRow data-licence="office">
+                  <TableHead scope="row">{t('team.licences.office')}</TableHead>
+                  <TableCell>{data.seats.bought}</TableCell>
+                  <TableCell>{data.seats.used}</TableCell>
+                  <TableCell>{Math.max(0, data.seats.bought - data.seats.used)}</TableCell>
+                </TableRow>
+                <TableRow data-licence="free">
+                  <TableHead scope="row">{t('team.licences.free')}</TableHead>
+                  <TableCell>{t('licences.unlimited')}</TableCell>
+                  <TableCell>{data.seats.free}</TableCell>
+                  <TableCell>{t('licences.unlimited')}</TableCell>
+                </TableRow>
+              </TableBody>
+            </Table>
+            {data.pendingSeats > 0 && (
+              <p className="mt-3 text-sm">{t('licences.pending', { count: data.pendingSeats })}</p>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>{t('licences.buySeats')}</h2>
+            </CardTitle>
+            <CardDescription>{t('licences.buyDescription')}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <BuySeatsForm priceLabel={money(price.monthlyMinor)} />
+          </CardContent>
+        </Card>
+      </section>
+
+      <section aria-labelledby="holders-title" className="grid gap-2">
+        <h2 id="holders-title" className="text-lg font-semibold">
+          {t('licences.holders')}
+        </h2>
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead scope="col">{t('team.name')}</TableHead>
+              <TableHead scope="col">{t('team.extension')}</TableHead>
+              <TableHead scope="col">{t('team.licence')}</TableHead>
+              <TableHead scope="col">{t('team.phone')}</TableHead>
+              <TableHead scope="col">
+                <span className="sr-only">{t('team.actions')}</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.holders.map((h) => {
+              const name = `${h.firstName} ${h.lastName}`;
+              return (
+                <TableRow key={h.id} data-user={h.email}>
+                  <TableCell className="font-medium">{name}</TableCell>
+                  <TableCell>{h.extension ?? t('common.none')}</TableCell>
+                  <TableCell>{t(`team.licences.${h.licence}`)}</TableCell>
+                  <TableCell>{h.licence === 'free' ? t('common.none') : (h.deviceModel ?? t('team.appOnly'))}</TableCell>
+                  <TableCell className="text-right">
+                    <LicenceSwitch user={{ id: h.id, name, licence: h.licence, deviceModel: h.deviceModel }} />
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </section>
+
+      <section aria-labelledby="devices-title" className="grid gap-3">
+        <h2 id="devices-title" className="text-lg font-semibold">
+          {t('licences.devices')}
+        </h2>
+        <p className="text-sm text-muted-foreground">{t('licences.devicesDescription')}</p>
+        {data.devices.length > 0 && (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead scope="col">{t('licences.model')}</TableHead>
+                <TableHead scope="col">{t('licences.mac')}</TableHead>
+                <TableHead scope="col">{t('licences.assignedTo')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.devices.map((d) => (
+                <TableRow key={d.id}>
+                  <TableCell>{d.model}</TableCell>
+                  <TableCell className="font-mono">{d.mac}</TableCell>
+                  <TableCell>{d.holder ?? t('licences.unassigned')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        <AddDeviceForm />
+      </section>
+      <DoneButton action={completeLicencesAction} />
+    </CardPage>
+  );
 }

@@ -1,5 +1,61 @@
-import { ComingSoonCard } from '@/components/setup/coming-soon-card';
+import Link from 'next/link';
+import { Upload } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
+import { completeTeamAction } from './actions';
+import { CardPage } from '@/components/setup/card-page';
+import { DoneButton } from '@/components/setup/done-button';
+import { Pagination } from '@/components/setup/pagination';
+import { AddUserButton } from '@/components/team/add-user-button';
+import { TeamTable } from '@/components/team/team-table';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { requireAdmin } from '@/lib/auth/session';
+import { getSetupProgress } from '@/lib/setup/cards';
+import { teamSearchSchema } from '@/lib/team/schema';
+import { getTeamCardData } from '@/lib/team/queries';
 
-export default function Page() {
-  return <ComingSoonCard card="team" />;
+export default async function TeamPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const actor = await requireAdmin('/setup/team');
+  const params = teamSearchSchema.parse(await searchParams);
+  const [t, progress, data] = await Promise.all([
+    getTranslations(),
+    getSetupProgress(actor.companyId),
+    getTeamCardData(actor.companyId, params),
+  ]);
+  return (
+    <CardPage
+      card="team"
+      progress={progress}
+      actions={
+        <div className="flex flex-wrap gap-2">
+          <Button asChild variant="outline">
+            <Link href="/setup/team/import">
+              <Upload aria-hidden /> {t('team.importUsers')}
+            </Link>
+          </Button>
+          <AddUserButton nextExtension={data.nextExtension ?? ''} devices={data.availableDevices} />
+        </div>
+      }
+    >
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <form role="search" className="flex items-end gap-2" action="/setup/team">
+          <div className="grid gap-2">
+            <label htmlFor="q" className="text-sm font-medium">
+              {t('team.search')}
+            </label>
+            <Input id="q" name="q" type="search" defaultValue={params.q} className="w-72" />
+          </div>
+          <Button type="submit" variant="secondary">
+            {t('team.searchButton')}
+          </Button>
+        </form>
+        <p className="text-sm" aria-live="polite">
+          {t('team.count', { count: data.total })} · {t('team.seats', { used: data.seats.used, bought: data.seats.bought })}
+        </p>
+      </div>
+      <TeamTable rows={data.rows} devices={data.availableDevices} actorId={actor.id} />
+      <Pagination path="/setup/team" page={data.page} pageCount={data.pageCount} params={params.q ? { q: params.q } : {}} />
+      <DoneButton action={completeTeamAction} />
+    </CardPage>
+  );
 }

@@ -1,0 +1,50 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { setLicenceAction } from '@/app/(setup)/setup/licences/actions';
+import { ConfirmAction } from '@/components/team/confirm-action';
+import { Button } from '@/components/ui/button';
+
+/** To Office: one click (refused when no seat is left). To Free: confirmed, warning when a desk phone goes. */
+export function LicenceSwitch({
+  user,
+}: {
+  user: { id: string; name: string; licence: 'free' | 'office'; deviceModel: string | null };
+}) {
+  const t = useTranslations('licences');
+  const [state, dispatch, pending] = useActionState(setLicenceAction, {});
+  if (user.licence === 'office') {
+    return (
+      <ConfirmAction
+        destructive={Boolean(user.deviceModel)}
+        trigger={
+          <Button variant="outline" size="sm" aria-label={t('switchToFreeNamed', { name: user.name })}>
+            {t('switchToFree')}
+          </Button>
+        }
+        title={t('switchToFreeNamed', { name: user.name })}
+        description={user.deviceModel ? t('switchToFreeWarning', { model: user.deviceModel }) : t('switchToFreeConfirm')}
+        confirmLabel={t('switchToFree')}
+        action={setLicenceAction}
+        fields={{ id: user.id, licence: 'free' }}
+        successMessage={t('switched', { name: user.name })}
+      />
+    );
+  }
+  const error = state.formError ?? state.fieldErrors?.licence;
+  return (
+    <form action={dispatch} className="grid justify-items-end gap-1">
+      <input type="hidden" name="id" value={user.id} />
+      <input type="hidden" name="licence" value="office" />
+      <Button type="submit" size="sm" variant="outline" disabled={pending} aria-label={t('switchToOfficeNamed', { name: user.name })}>
+        {t('switchToOffice')}
+      </Button>
+      {error && (
+        <p role="alert" className="max-w-xs text-right text-sm text-destructive">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+'use client';
+
+import { Pencil, Shield, ShieldOff, Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { removeUserAction, setRoleAction } from '@/app/(setup)/setup/team/actions';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { APP_ONLY } from '@/lib/team/schema';
+import { ConfirmAction } from './confirm-action';
+import type { DeviceOption, TeamRow } from './types';
+import { UserDialog } from './user-dialog';
+
+// Row controls show on hover like RingCentral's pencil, and whenever a control in the row has focus.
+const reveal = 'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 focus-visible:opacity-100';
+
+export function TeamTable({ rows, devices, actorId }: { rows: TeamRow[]; devices: DeviceOption[]; actorId: string }) {
+  const t = useTranslations();
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead scope="col">{t('team.name')}</TableHead>
+          <TableHead scope="col">{t('auth.email')}</TableHead>
+          <TableHead scope="col">{t('team.extension')}</TableHead>
+          <TableHead scope="col">{t('team.licence')}</TableHead>
+          <TableHead scope="col">{t('team.phone')}</TableHead>
+          <TableHead scope="col">{t('team.role')}</TableHead>
+          <TableHead scope="col">
+            <span className="sr-only">{t('team.actions')}</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => {
+          const name = `${row.firstName} ${row.lastName}`;
+          const self = row.id === actorId;
+          return (
+            <TableRow key={row.id} className="group" data-user={row.email}>
+              <TableCell className="font-medium">{name}</TableCell>
+              <TableCell>{row.email}</TableCell>
+              <TableCell>{row.extension ?? t('common.none')}</TableCell>
+              <TableCell>{t(`team.licences.${row.licence}`)}</TableCell>
+              <TableCell>
+                {row.licence === 'free' ? t('common.none') : row.device ? row.device.model : t('team.appOnly')}
+              </TableCell>
+              <TableCell>
+                {row.role === 'admin' ? <Badge variant="secondary">{t('team.roles.admin')}</Badge> : t('team.roles.member')}
+              </TableCell>
+              <TableCell className="text-right whitespace-nowrap">
+                <UserDialog
+                  userId={row.id}
+                  values={{
+                    firstName: row.firstName,
+                    lastName: row.lastName,
+                    email: row.email,
+                    licence: row.licence,
+                    extension: row.extension ?? '',
+                    phone: row.licence === 'free' ? '' : (row.device?.id ?? APP_ONLY),
+                  }}
+                  devices={row.device ? [row.device, ...devices] : devices}
+                  trigger={
+                    <Button variant="ghost" size="icon" className={reveal} aria-label={t('team.editNamed', { name })}>
+                      <Pencil aria-hidden />
+                    </Button>
+                  }
+                />
+                <ConfirmAction
+                  destructive={false}
+                  trigger={
+                    <Button
+                      variant="ghost"
+                      size="icon"
+                      className={reveal}
+                      aria-label={t(row.role === 'admin' ? 'team.demoteNamed' : 'team.promoteNamed', { name })}
+                    >
+                      {row.role === 'admin' ? <ShieldOff aria-hidden /> : <Shield aria-hidden />}
+                    </Button>
+                  }
+                  title={t(row.role === 'admin' ? 'team.demoteNamed' : 'team.promoteNamed', { name })}
+                  description={t(row.role === 'admin' ? 'team.demoteConfirm' : 'team.promoteConfirm', { name })}
+                  confirmLabel={t(row.role === 'admin' ? 'team.demote' : 'team.promote')}
+                  action={setRoleAction}
+                  fields={{ id: row.id, role: row.role === 'admin' ? 'member' : 'admin' }}
+                  successMessage={t('team.roleChanged', { name })}
+                />
+                {!self && (
+                  <ConfirmAction
+                    trigger={
+                      <Button variant="ghost" size="icon" className={reveal} aria-label={t('team.removeNamed', { name })}>
+                        <Trash2 aria-hidden />
+                      </Button>
+                    }
+                    title={t('team.removeNamed', { name })}
+                    description={t('team.removeConfirm', { name, extension: row.extension ?? '' })}
+                    confirmLabel={t('team.remove')}
+                    action={removeUserAction}
+                    fields={{ id: row.id }}
+                    successMessage={t('team.removed', { name })}
+                  />
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

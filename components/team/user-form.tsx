@@ -1,0 +1,129 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRef, useState } from 'react';
+import { addUserAction, updateUserAction } from '@/app/(setup)/setup/team/actions';
+import { FormError } from '@/components/auth/form-error';
+import { Button } from '@/components/ui/button';
+import { FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { toast } from '@/components/ui/toast';
+import { useActionForm } from '@/lib/forms/use-action-form';
+import { APP_ONLY, LICENCES, userFormSchema, type UserFormInput } from '@/lib/team/schema';
+import type { DeviceOption } from './types';
+
+type Props = {
+  /** Editing an existing user when set; adding otherwise. */
+  userId?: string;
+  values: UserFormInput;
+  devices: DeviceOption[];
+  onDone: () => void;
+};
+
+/** The Add / Edit user form of the Team card (RingCentral's "Ajouter un utilisateur"). */
+export function UserForm({ userId, values, devices, onDone }: Props) {
+  const t = useTranslations();
+  const another = useRef(false);
+  const [addedCount, setAddedCount] = useState(0);
+  const firstName = useRef<HTMLInputElement | null>(null);
+  const { form, state, pending, onSubmit, errorOf } = useActionForm({
+    schema: userFormSchema,
+    action: userId ? updateUserAction : addUserAction,
+    defaultValues: values,
+    onSuccess: (done) => {
+      toast.success(t(userId ? 'team.userSaved' : 'team.userAdded'));
+      if (!another.current) return onDone();
+      const next = (done.data as { nextExtension?: string } | undefined)?.nextExtension ?? '';
+      form.reset({ firstName: '', lastName: '', email: '', licence: 'office', extension: next, phone: APP_ONLY });
+      setAddedCount((n) => n + 1);
+      firstName.current?.focus();
+    },
+  });
+  const licence = form.watch('licence');
+  const firstNameField = form.register('firstName');
+  const licenceField = form.register('licence');
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4">
+      <FormError message={state.formError} />
+      {addedCount > 0 && (
+        <p role="status" className="text-sm text-muted-foreground">
+          {t('team.addedSoFar', { count: addedCount })}
+        </p>
+      )}
+      {userId && <input type="hidden" name="id" value={userId} />}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id="firstName" label={t('auth.firstName')} error={errorOf('firstName')} required>
+          <Input
+            autoComplete="off"
+            {...firstNameField}
+            ref={(el) => {
+              firstNameField.ref(el);
+              firstName.current = el;
+            }}
+          />
+        </FormField>
+        <FormField id="lastName" label={t('auth.lastName')} error={errorOf('lastName')} required>
+          <Input autoComplete="off" {...form.register('lastName')} />
+        </FormField>
+      </div>
+      <FormField id="email" label={t('auth.email')} error={errorOf('email')} required>
+        <Input type="email" autoComplete="off" {...form.register('email')} />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id="licence" label={t('team.licence')} error={errorOf('licence')} required>
+          <Select
+            {...licenceField}
+            onChange={(event) => {
+              void licenceField.onChange(event);
+              // A desk phone needs an Office licence; Office users default to the app.
+              form.setValue('phone', event.target.value === 'office' ? APP_ONLY : '');
+            }}
+          >
+            {LICENCES.map((l) => (
+              <option key={l} value={l}>
+                {t(`team.licences.${l}`)}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField
+          id="extension"
+          label={t('team.extension')}
+          description={t('team.extensionHint')}
+          error={errorOf('extension')}
+          required
+        >
+          <Input inputMode="numeric" autoComplete="off" {...form.register('extension')} />
+        </FormField>
+      </div>
+      <FormField
+        id="phone"
+        label={t('team.phone')}
+        description={licence === 'free' ? t('team.phoneFreeHint') : undefined}
+        error={errorOf('phone')}
+      >
+        <Select {...form.register('phone')} disabled={licence === 'free'}>
+          {licence === 'free' && <option value="">{t('team.noPhone')}</option>}
+          <option value={APP_ONLY}>{t('team.appOnly')}</option>
+          {devices.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.model} ({d.mac})
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <div className="flex flex-wrap justify-end gap-2">
+        {!userId && (
+          <Button type="submit" variant="outline" disabled={pending} onClick={() => (another.current = true)}>
+            {t('team.saveAndAddAnother')}
+          </Button>
+        )}
+        <Button type="submit" disabled={pending} onClick={() => (another.current = false)}>
+          {t('common.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}

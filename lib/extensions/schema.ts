@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { RING_STRATEGIES } from '@/db/schema';
+import { keyedError, requiredText } from '@/lib/company/schema';
+
+// Every message is an i18n key ("errors.*"): the dialogs validate with these schemas and the
+// server actions parse the same ones, so the two never disagree.
+
+export { RING_STRATEGIES };
+export const EXTENSION_NAME_MAX = 80;
+export const RING_SECONDS = { min: 5, max: 300, default: 20 } as const;
+export const MEMBERS = { min: 1, max: 100 } as const;
+export const PARTICIPANTS = { min: 2, max: 100, default: 10 } as const;
+export const NO_ANSWER_KINDS = ['voicemail', 'extension'] as const;
+
+const id = (error = 'errors.invalid') => z.uuid({ error });
+
+/** Dialled digits; the company's rules (length, reserved codes, uniqueness) are the action's. */
+const extensionNumber = () =>
+  z
+    .string(keyedError())
+    .trim()
+    .min(1, { error: 'errors.required' })
+    .regex(/^\d+$/, { error: 'errors.extensionDigits' });
+
+const ringSeconds = () =>
+  z.coerce
+    .number<string | number>({ error: 'errors.ringSeconds' })
+    .int({ error: 'errors.ringSeconds' })
+    .min(RING_SECONDS.min, { error: 'errors.ringSeconds' })
+    .max(RING_SECONDS.max, { error: 'errors.ringSeconds' });
+
+export const ringGroupMemberSchema = z.object({
+  userId: id('errors.memberNotFound'),
+  ringSeconds: ringSeconds().default(RING_SECONDS.default),
+});
+
+/** What happens when nobody answers: a member's voicemail, or another extension of the company. */
+export const noAnswerSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('voicemail'), userId: id('errors.noAnswerRequired') }),
+    z.object({ kind: z.literal('extension'), extensionId: id('errors.noAnswerRequired') }),
+  ],
+  { error: 'errors.noAnswerRequired' },
+);
+
+const optionalId = () =>
+  id()
+    .optional()
+    .or(z.literal('').transform(() => undefined));
+
+export const ringGroupSchema = z
+  .object({
+    id: optionalId(),
+    name: requiredText(EXTENSION_NAME_MAX),
+    extension: extensionNumber(),
+    // Ordered: the first member rings first with the sequential strategy.
+    members: z
+      .array(ringGroupMemberSchema, { error: 'errors.membersMin' })
+      .min(MEMBERS.min, { error: 'errors.membersMin' })
+      .max(MEMBERS.max, { error: 'errors.membersMax' }),
+    strategy: z.enum(RING_STRATEGIES, keyedError('errors.strategyInvalid')),
+    noAnswer: noAnswerSchema,
+  })
+  .superRefine((v, ctx) => {
+    const ids = Array.isArray(v.members) ? v.members.map((m) => m?.userId) : [];
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: 'custom', path: ['members'], message: 'errors.memberDuplicate' });
+    }
+    if (v.noAnswer?.kind === 'voicemail' && v.noAnswer.userId && !ids.includes(v.noAnswer.userId)) {
+      ctx.addIssue({ code: 'custom', path: ['noAnswer'], message: 'errors.voicemailNotMember' });
+    }
+    if (v.noAnswer?.kind === 'extension' && v.id && v.noAnswer.extensionId === v.id) {
+      ctx.addIssue({ code: 'custom', path: ['noAnswer'], message: 'errors.noAnswerSelf' });
+    }
+  });
+
+export type RingGroupFormInput = z.input<typeof ringGroupSchema>;
+export type RingGroupForm = z.output<typeof ringGroupSchema>;
+
+export const conferenceSchema = z.object({
+  id: optionalId(),
+  name: requiredText(EXTENSION_NAME_MAX),
+  extension: extensionNumber(),
+  maxParticipants: z.coerce
+    .number<string | number>({ error: 'errors.maxParticipants' })
+    .int({ error: 'errors.maxParticipants' })
+    .min(PARTICIPANTS.min, { error: 'errors.maxParticipants' })
+    .max(PARTICIPANTS.max, { error: 'errors.maxParticipants' })
+    .default(PARTICIPANTS.default),
+});
+
+export type ConferenceFormInput = z.input<typeof conferenceSchema>;
+export type ConferenceForm = z.output<typeof conferenceSchema>;
+
+const withId = <S extends z.ZodType<{ id?: string }>>(schema: S) =>
+  schema
+    .refine((v) => v.id !== undefined, { path: ['id'], error: 'errors.notFound' })
+    .transform((v) => ({ ...v, id: v.id! }));
+
+/**
+ * The dialogs post their FormData: the ordered member list and the no-answer target travel
+ * as JSON fields (`members`, `noAnswer`), decoded here before the same schema validates them.
+ */
+function decodeJsonFields(fields: string[]) {
+  return (value: unknown) => {
+    if (!value || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const field of fields) {
+      const raw = out[field];
+      if (typeof raw !== 'string') continue;
+      try {
+        out[field] = JSON.parse(raw);
+      } catch {
+        out[field] = undefined;
+      }
+    }
+    return out;
+  };
+}
+
+const RING_GROUP_JSON_FIELDS = ['members', 'noAnswer'];
+export const createRingGroupSchema = z.preprocess(decodeJsonFields(RING_GROUP_JSON_FIELDS), ringGroupSchema);
+export const updateRingGroupSchema = z.preprocess(decodeJsonFields(RING_GROUP_JSON_FIELDS), withId(ringGroupSchema));
+export const updateConferenceSchema = withId(conferenceSchema);
+
+/** Any type of extension gets a new number; its id, and so every reference to it, stays. */
+export const renumberSchema = z.object({ id: id('errors.notFound'), extension: extensionNumber() });
+export const extensionIdSchema = z.object({ id: id('errors.notFound') });
+
+export const EXTENSION_FILTERS = ['user', 'ring_group', 'conference'] as const;
+export const extensionFilterSchema = z.object({
+  type: z.enum(EXTENSION_FILTERS).optional().catch(undefined),
+});

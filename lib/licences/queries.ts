@@ -1,0 +1,56 @@
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { companies, devices, extensions, orderLines, orders, users } from '@/db/schema';
+
+/** Everything the Licences card shows, in four queries whatever the team size. */
+export async function getLicencesCardData(companyId: string) {
+  const [[company], holders, inventory, pending] = await Promise.all([
+    db()
+      .select({
+        bought: companies.officeSeats,
+        used: sql<number>`(select count(*)::int from ${users} where ${users.companyId} = ${companies.id} and ${users.licence} = 'office')`,
+        free: sql<number>`(select count(*)::int from ${users} where ${users.companyId} = ${companies.id} and ${users.licence} = 'free')`,
+      })
+      .from(companies)
+      .where(eq(companies.id, companyId)),
+    db()
+      .select({
+        id: users.id,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        email: users.email,
+        role: users.role,
+        licence: users.licence,
+        extension: extensions.number,
+        deviceModel: devices.model,
+      })
+      .from(users)
+      .leftJoin(extensions, eq(extensions.userId, users.id))
+      .leftJoin(devices, eq(devices.userId, users.id))
+      .where(eq(users.companyId, companyId))
+      .orderBy(asc(users.lastName), asc(users.firstName))
+      .limit(500),
+    db()
+      .select({
+        id: devices.id,
+        model: devices.model,
+        mac: devices.mac,
+        holder: sql<string | null>`${users.firstName} || ' ' || ${users.lastName}`,
+      })
+      .from(devices)
+      .leftJoin(users, eq(users.id, devices.userId))
+      .where(eq(devices.companyId, companyId))
+      .orderBy(asc(devices.model), asc(devices.mac)),
+    db()
+      .select({ seats: sql<number>`coalesce(sum(${orderLines.quantity}), 0)::int`, orders: count(orders.id) })
+      .from(orders)
+      .innerJoin(orderLines, and(eq(orderLines.orderId, orders.id), eq(orderLines.kind, 'office_seats')))
+      .where(and(eq(orders.companyId, companyId), eq(orders.status, 'pending'))),
+  ]);
+  return {
+    seats: { bought: company.bought, used: Number(company.used), free: Number(company.free) },
+    holders,
+    devices: inventory,
+    pendingSeats: Number(pending[0]?.seats ?? 0),
+  };
+}

@@ -1,0 +1,206 @@
+import { and, asc, count, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { db, type Db } from '@/db';
+import { companies, devices, extensions, users, type ExtensionType } from '@/db/schema';
+import type { CountryCode } from '@/lib/company/countries';
+import { nextFree, type ExtensionLength } from '@/lib/extensions/numbering';
+import { officeSeatsUsedSql, seatUsage, type SeatUsage } from '@/lib/licences/seats';
+
+export type TeamDevice = { id: string; model: string; mac: string };
+
+export type TeamRow = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: 'admin' | 'member';
+  licence: 'free' | 'office';
+  extension: string | null;
+  extensionId: string | null;
+  device: TeamDevice | null;
+};
+
+export type TeamPage = { rows: TeamRow[]; total: number; page: number; pageCount: number };
+export type NumberingRules = { length: ExtensionLength; country: CountryCode };
+
+const MAX_PAGE_SIZE = 200;
+
+/** LIKE treats % and _ as wildcards: a search for "a_b" means the three characters. */
+function likeLiteral(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Name (either order), e-mail anywhere, or the start of the extension number. */
+function teamSearch(q: string): SQL | undefined {
+  const term = q.trim();
+  if (!term) return undefined;
+  const anywhere = `%${likeLiteral(term)}%`;
+  return or(
+    ilike(sql`${users.firstName} || ' ' || ${users.lastName}`, anywhere),
+    ilike(sql`${users.lastName} || ' ' || ${users.firstName}`, anywhere),
+    ilike(users.email, anywhere),
+    like(extensions.number, `${likeLiteral(term)}%`),
+  );
+}
+
+/**
+ * One page of the team list in one statement: `count(*) over()` carries the total on every
+ * row, so the page and its count come back together whatever the team size.
+ */
+export async function getTeamPage(
+  companyId: string,
+  { q = '', page = 1, pageSize = 50 }: { q?: string; page?: number; pageSize?: number } = {},
+  exec: Db = db(),
+): Promise<TeamPage> {
+  const size = Math.min(Math.max(1, Math.floor(pageSize)), MAX_PAGE_SIZE);
+  const current = Math.max(1, Math.floor(page));
+  const where = and(eq(users.companyId, companyId), teamSearch(q));
+  const rows = await exec
+    .select({
+      id: users.id,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      email: users.email,
+      role: users.role,
+      licence: users.licence,
+      extension: extensions.number,
+      extensionId: extensions.id,
+      deviceId: devices.id,
+      deviceModel: devices.model,
+      deviceMac: devices.mac,
+      total: sql<number>`count(*) over()`.mapWith(Number),
+    })
+    .from(users)
+    .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
+    .leftJoin(devices, and(eq(devices.userId, users.id), eq(devices.companyId, users.companyId)))
+    .where(where)
+    // Users without an extension (only possible after a data fix) sort last.
+    .orderBy(sql`length(${extensions.number})`, asc(extensions.number), users.lastName, users.firstName, users.id)
+    .limit(size)
+    .offset((current - 1) * size);
+
+  // Past the last page there is no row to carry the total: count once, only in that case.
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && current > 1) {
+    const [row] = await exec
+      .select({ total: count() })
+      .from(users)
+      .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
+      .where(where);
+    total = row.total;
+  }
+
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      role: r.role,
+      licence: r.licence,
+      extension: r.extension,
+      extensionId: r.extensionId,
+      device: r.deviceId ? { id: r.deviceId, model: r.deviceModel!, mac: r.deviceMac! } : null,
+    })),
+    total,
+    page: current,
+    pageCount: Math.max(1, Math.ceil(total / size)),
+  };
+}
+
+export type CompanyTeamContext = { rules: NumberingRules; seats: SeatUsage; usedNumbers: string[] };
+
+/**
+ * The company's numbering rules, seat usage and every extension number it uses, in one
+ * statement. Extension numbers are unique per company whatever their type, so all of them
+ * count as used when looking for the next free one.
+ */
+export async function getCompanyTeamContext(companyId: string, exec: Db = db()): Promise<CompanyTeamContext> {
+  const [row] = await exec
+    .select({
+      extensionLength: companies.extensionLength,
+      country: companies.country,
+      bought: companies.officeSeats,
+      used: officeSeatsUsedSql(companyId),
+      numbers: sql<string[]>`array(select ${extensions.number} from ${extensions} where ${extensions.companyId} = ${companyId})`,
+    })
+    .from(companies)
+    .where(eq(companies.id, companyId));
+  if (!row) throw new Error(`Company ${companyId} not found`);
+  return {
+    rules: { length: row.extensionLength as ExtensionLength, country: row.country as CountryCode },
+    seats: seatUsage(row.bought, Number(row.used)),
+    usedNumbers: row.numbers,
+  };
+}
+
+/** The number "Add user" pre-fills; null when the type's block is full. */
+export async function getNextExtension(companyId: string, type: ExtensionType, exec: Db = db()) {
+  const { rules, usedNumbers } = await getCompanyTeamContext(companyId, exec);
+  return nextFree(type, rules, usedNumbers) ?? null;
+}
+
+/** Desk phones nobody holds, plus the one `forUserId` holds (so their edit form can keep it). */
+export async function getAvailableDevices(companyId: string, forUserId?: string, exec: Db = db()): Promise<TeamDevice[]> {
+  const free = isNull(devices.userId);
+  return exec
+    .select({ id: devices.id, model: devices.model, mac: devices.mac })
+    .from(devices)
+    .where(and(eq(devices.companyId, companyId), forUserId ? or(free, eq(devices.userId, forUserId)) : free))
+    .orderBy(devices.model, devices.mac);
+}
+
+export type LicenceHolder = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: 'admin' | 'member';
+  licence: 'free' | 'office';
+  extension: string | null;
+  deviceModel: string | null;
+};
+
+/** Who holds which licence, Office first: what the Licences card lists. */
+export async function getLicenceHolders(companyId: string, exec: Db = db()): Promise<LicenceHolder[]> {
+  return exec
+    .select({
+      id: users.id,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      email: users.email,
+      role: users.role,
+      licence: users.licence,
+      extension: extensions.number,
+      deviceModel: devices.model,
+    })
+    .from(users)
+    .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
+    .leftJoin(devices, and(eq(devices.userId, users.id), eq(devices.companyId, users.companyId)))
+    .where(eq(users.companyId, companyId))
+    .orderBy(sql`${users.licence} = 'office' desc`, users.lastName, users.firstName, users.id);
+}
+
+/**
+ * Everything the Team card page shows, in three statements whatever the team size:
+ * the page of rows (with its total), the company context, and the free desk phones.
+ */
+export async function getTeamCardData(
+  companyId: string,
+  params: { q?: string; page?: number; pageSize?: number } = {},
+  exec: Db = db(),
+) {
+  const [page, context, availableDevices] = await Promise.all([
+    getTeamPage(companyId, params, exec),
+    getCompanyTeamContext(companyId, exec),
+    getAvailableDevices(companyId, undefined, exec),
+  ]);
+  return {
+    ...page,
+    nextExtension: nextFree('user', context.rules, context.usedNumbers) ?? null,
+    availableDevices,
+    seats: context.seats,
+    rules: { extensionLength: context.rules.length, country: context.rules.country },
+  };
+}
+
+export type TeamCardData = Awaited<ReturnType<typeof getTeamCardData>>;

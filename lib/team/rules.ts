@@ -1,0 +1,131 @@
+import { and, count, eq, ne, or, isNull } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { devices, extensions, users, type Company, type User } from '@/db/schema';
+import { ActionError } from '@/lib/actions/errors';
+import type { Translate } from '@/lib/i18n/messages';
+import type { CountryCode } from '@/lib/company/countries';
+import { checkExtensionNumber, type ExtensionLength } from '@/lib/extensions/numbering';
+import { APP_ONLY } from './schema';
+
+// The checks the team and licence actions share. Each runs inside the action's transaction,
+// after lockCompany(), and throws an ActionError naming the form field to show it on.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type TeamMember = {
+  user: User;
+  extension: { id: string; number: string } | null;
+  device: { id: string; model: string; mac: string } | null;
+};
+
+/** A user of the actor's company; anyone else's reads as not found, never as forbidden. */
+export async function loadMember(tx: Tx, companyId: string, userId: string): Promise<TeamMember> {
+  const [row] = await tx
+    .select({ user: users, extId: extensions.id, extNumber: extensions.number, device: devices })
+    .from(users)
+    .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
+    .leftJoin(devices, and(eq(devices.userId, users.id), eq(devices.companyId, users.companyId)))
+    .where(and(eq(users.id, userId), eq(users.companyId, companyId)));
+  if (!row) throw new ActionError('errors.notFound');
+  return {
+    user: row.user,
+    extension: row.extId && row.extNumber ? { id: row.extId, number: row.extNumber } : null,
+    device: row.device ? { id: row.device.id, model: row.device.model, mac: row.device.mac } : null,
+  };
+}
+
+/** What the history shows for a user: the fields an admin recognises, not internal ids. */
+export function memberSnapshot(m: TeamMember) {
+  return {
+    firstName: m.user.firstName,
+    lastName: m.user.lastName,
+    email: m.user.email,
+    role: m.user.role,
+    licence: m.user.licence,
+    extension: m.extension?.number ?? null,
+    phone: phoneLabel(m.user.licence, m.device),
+  };
+}
+
+export function phoneLabel(licence: string, device: { model: string; mac: string } | null) {
+  if (device) return `${device.model} (${device.mac})`;
+  return licence === 'office' ? APP_ONLY : null;
+}
+
+/** The e-mail is the sign-in identity, so it is unique across every company. */
+export async function assertEmailFree(tx: Tx, email: string, exceptUserId?: string) {
+  const [taken] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(exceptUserId ? and(eq(users.email, email), ne(users.id, exceptUserId)) : eq(users.email, email));
+  if (taken) throw new ActionError('errors.emailTaken', { field: 'email' });
+}
+
+/**
+ * The company's numbering rules, then uniqueness with the holder's name so the admin knows
+ * whom to renumber. The unique index still decides if two requests race past this check.
+ */
+export async function assertExtensionAvailable(
+  tx: Tx,
+  t: Translate,
+  company: Company,
+  number: string,
+  exceptExtensionId?: string,
+) {
+  const rules = { length: company.extensionLength as ExtensionLength, country: company.country as CountryCode };
+  const problem = checkExtensionNumber(number, rules);
+  if (problem) {
+    throw new ActionError(problem.key, { field: 'extension', params: 'params' in problem ? problem.params : undefined });
+  }
+  const sameNumber = and(eq(extensions.companyId, company.id), eq(extensions.number, number));
+  const [holder] = await tx
+    .select({ type: extensions.type, name: extensions.name, firstName: users.firstName, lastName: users.lastName })
+    .from(extensions)
+    .leftJoin(users, eq(users.id, extensions.userId))
+    .where(exceptExtensionId ? and(sameNumber, ne(extensions.id, exceptExtensionId)) : sameNumber);
+  if (!holder) return;
+  const name =
+    holder.type === 'user' && holder.firstName
+      ? `${holder.firstName} ${holder.lastName}`
+      : (holder.name ?? t(`team.extensionHolder.${holder.type}`));
+  throw new ActionError('errors.extensionTaken', { field: 'extension', params: { number, name } });
+}
+
+export async function countAdmins(tx: Tx, companyId: string) {
+  const [{ admins }] = await tx
+    .select({ admins: count() })
+    .from(users)
+    .where(and(eq(users.companyId, companyId), eq(users.role, 'admin')));
+  return admins;
+}
+
+/**
+ * Gives the user the phone the form chose: nothing ('' or App only) releases any desk phone
+ * they hold; a device id must be a phone of the company that nobody else holds. The
+ * conditional UPDATE is the check, so two admins cannot hand the same phone to two users.
+ */
+export async function assignPhone(tx: Tx, companyId: string, userId: string, phone: string) {
+  const deviceId = phone && phone !== APP_ONLY ? phone : undefined;
+  if (deviceId !== undefined && !UUID.test(deviceId)) throw new ActionError('errors.phoneUnavailable', { field: 'phone' });
+
+  // Release first: a user holds one phone at most (devices_user_unique).
+  await tx
+    .update(devices)
+    .set({ userId: null })
+    .where(deviceId ? and(eq(devices.userId, userId), ne(devices.id, deviceId)) : eq(devices.userId, userId));
+  if (!deviceId) return null;
+
+  const [device] = await tx
+    .update(devices)
+    .set({ userId })
+    .where(
+      and(
+        eq(devices.id, deviceId),
+        eq(devices.companyId, companyId),
+        or(isNull(devices.userId), eq(devices.userId, userId)),
+      ),
+    )
+    .returning({ id: devices.id, model: devices.model, mac: devices.mac });
+  if (!device) throw new ActionError('errors.phoneUnavailable', { field: 'phone' });
+  return device;
+}

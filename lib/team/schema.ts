@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { emailField } from '@/lib/auth/schema';
+import { keyedError, requiredText } from '@/lib/company/schema';
+
+export const LICENCES = ['free', 'office'] as const;
+export type Licence = (typeof LICENCES)[number];
+
+/** "app" = App only; otherwise the id of a desk phone from the company's inventory. */
+export const APP_ONLY = 'app';
+
+const id = () => z.uuid({ error: 'errors.invalid' });
+
+/**
+ * The Add/Edit user form. Extension rules that depend on the company (length, country's
+ * reserved codes, uniqueness) are checked by the action with lib/extensions/numbering.ts.
+ */
+export const userFormSchema = z
+  .object({
+    id: id().optional().or(z.literal('').transform(() => undefined)),
+    firstName: requiredText(80),
+    lastName: requiredText(80),
+    email: emailField,
+    licence: z.enum(LICENCES, keyedError('errors.licenceInvalid')),
+    extension: z
+      .string(keyedError())
+      .trim()
+      .min(1, { error: 'errors.required' })
+      .regex(/^\d+$/, { error: 'errors.extensionDigits' }),
+    // Empty for Free users: a desk phone needs an Office licence.
+    phone: z.string().trim().optional().default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.licence === 'office' && !v.phone) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'errors.phoneRequired' });
+    }
+  })
+  .transform((v) => ({ ...v, phone: v.licence === 'office' ? v.phone : '' }));
+
+export type UserFormInput = z.input<typeof userFormSchema>;
+export type UserForm = z.output<typeof userFormSchema>;
+
+export const userIdSchema = z.object({ id: id() });
+export const roleSchema = z.object({ id: id(), role: z.enum(['admin', 'member'], keyedError()) });
+export const licenceSchema = z.object({ id: id(), licence: z.enum(LICENCES, keyedError('errors.licenceInvalid')) });
+
+export const buySeatsSchema = z.object({
+  quantity: z.coerce
+    .number<string | number>({ error: 'errors.seatsInvalid' })
+    .int({ error: 'errors.seatsInvalid' })
+    .min(1, { error: 'errors.seatsInvalid' })
+    .max(500, { error: 'errors.seatsInvalid' }),
+  idempotencyKey: z.uuid({ error: 'errors.invalid' }),
+});
+
+export const deviceSchema = z.object({
+  model: requiredText(80),
+  // Accepts AA:BB:CC:DD:EE:FF, AA-BB-..., or 12 hex digits; stored upper-case with colons.
+  mac: z
+    .string(keyedError())
+    .trim()
+    .transform((v) => v.replace(/[-:.\s]/g, '').toUpperCase())
+    .refine((v) => /^[0-9A-F]{12}$/.test(v), { error: 'errors.macInvalid' })
+    .transform((v) => v.match(/../g)!.join(':')),
+});
+
+export const IMPORT_MODES = ['all_or_nothing', 'valid_only'] as const;
+export const importSchema = z.object({
+  csv: z.string(keyedError()).min(1, { error: 'errors.importEmpty' }).max(2_000_000, { error: 'errors.importTooLarge' }),
+  mode: z.enum(IMPORT_MODES, keyedError()).default('all_or_nothing'),
+});
+
+export const teamSearchSchema = z.object({
+  q: z.string().trim().max(100).optional().default(''),
+  page: z.coerce.number().int().min(1).optional().default(1),
+});
+
+/** Editing needs the user's id; the same form and rules otherwise. */
+export const userUpdateSchema = userFormSchema
+  .refine((v) => v.id !== undefined, { path: ['id'], error: 'errors.notFound' })
+  .transform((v) => ({ ...v, id: v.id! }));
+
+export const emptySchema = z.object({});
