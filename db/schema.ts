@@ -28,6 +28,8 @@ export const companies = pgTable(
     extensionLength: smallint('extension_length').notNull().default(3),
     // Office seats bought; a user's Office licence takes one.
     officeSeats: integer('office_seats').notNull().default(5),
+    setupCompletedAt: timestamp('setup_completed_at', { withTimezone: true }),
+    setupCompletedBy: uuid('setup_completed_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     emergencyStreet: text('emergency_street'),
     emergencyCity: text('emergency_city'),
     emergencyPostalCode: text('emergency_postal_code'),
@@ -222,6 +224,54 @@ export const orderLines = pgTable(
   ],
 );
 
+/**
+ * Mail waiting to be sent, written in the same transaction as the change that caused it.
+ * `dedupeKey` makes "never send one twice" a database rule, not a hope.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    toEmail: text('to_email').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    status: text('status').$type<'pending' | 'sent' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe_unique').on(t.dedupeKey),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_company_idx').on(t.companyId, t.createdAt),
+    check('outbox_status_check', sql`${t.status} in ('pending','sent','failed')`),
+  ],
+);
+
+/** One-time activation links: only the hash is stored; single use; expire after 7 days. */
+export const activationTokens = pgTable(
+  'activation_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('activation_tokens_hash_unique').on(t.tokenHash), index('activation_tokens_user_idx').on(t.userId)],
+);
+
 export const SETUP_CARDS = ['company', 'team', 'licences', 'extensions', 'numbers', 'review'] as const;
 export type SetupCard = (typeof SETUP_CARDS)[number];
 export type CardStatus = 'not_started' | 'in_progress' | 'verified';
@@ -305,6 +355,7 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Extension = typeof extensions.$inferSelect;
 export type RingGroupMember = typeof ringGroupMembers.$inferSelect;
+export type OutboxMessage = typeof outbox.$inferSelect;
 export type Device = typeof devices.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;
