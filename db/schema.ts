@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -224,6 +225,51 @@ export const orderLines = pgTable(
   ],
 );
 
+export const NUMBER_TYPES = ['local', 'toll_free'] as const;
+export type NumberType = (typeof NUMBER_TYPES)[number];
+export type NumberStatus = 'available' | 'held' | 'owned';
+
+/**
+ * The number inventory (the local implementation of the carrier interface in lib/numbers/).
+ * A hold is valid only while held_until is in the future: expiry is a query condition,
+ * not a background job.
+ */
+export const phoneNumbers = pgTable(
+  'phone_numbers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    e164: text('e164').notNull(),
+    country: text('country').notNull(),
+    type: text('type').$type<NumberType>().notNull(),
+    // National destination code: FR '1'..'5', '9', '80x'; US/CA area code; GB/BE/CH trunk-less prefix.
+    areaCode: text('area_code').notNull(),
+    regionName: text('region_name').notNull(),
+    status: text('status').$type<NumberStatus>().notNull().default('available'),
+    // The holder while held, the owner once owned.
+    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    heldUntil: timestamp('held_until', { withTimezone: true }),
+    extensionId: uuid('extension_id').references(() => extensions.id, { onDelete: 'set null' }),
+    isMain: boolean('is_main').notNull().default(false),
+    orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+    acquiredAt: timestamp('acquired_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('phone_numbers_e164_unique').on(t.e164),
+    index('phone_numbers_search_idx').on(t.country, t.type, t.areaCode, t.status),
+    index('phone_numbers_company_idx').on(t.companyId, t.status),
+    index('phone_numbers_extension_idx').on(t.extensionId),
+    uniqueIndex('phone_numbers_one_main_unique').on(t.companyId).where(sql`${t.isMain}`),
+    check('phone_numbers_type_check', sql`${t.type} in ('local','toll_free')`),
+    check('phone_numbers_status_check', sql`${t.status} in ('available','held','owned')`),
+    check(
+      'phone_numbers_holder_check',
+      sql`(${t.status} = 'available') = (${t.companyId} is null) and (${t.status} <> 'held' or ${t.heldUntil} is not null)`,
+    ),
+    check('phone_numbers_main_owned_check', sql`not ${t.isMain} or ${t.status} = 'owned'`),
+    check('phone_numbers_mapped_owned_check', sql`${t.extensionId} is null or ${t.status} = 'owned'`),
+  ],
+);
+
 /**
  * Mail waiting to be sent, written in the same transaction as the change that caused it.
  * `dedupeKey` makes "never send one twice" a database rule, not a hope.
@@ -356,6 +402,7 @@ export type NewUser = typeof users.$inferInsert;
 export type Extension = typeof extensions.$inferSelect;
 export type RingGroupMember = typeof ringGroupMembers.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
+export type PhoneNumber = typeof phoneNumbers.$inferSelect;
 export type Device = typeof devices.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;
