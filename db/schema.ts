@@ -244,6 +244,13 @@ export const phoneNumbers = pgTable(
     // National destination code: FR '1'..'5', '9', '80x'; US/CA area code; GB/BE/CH trunk-less prefix.
     areaCode: text('area_code').notNull(),
     regionName: text('region_name').notNull(),
+    // The digits dialled in the country, trunk 0 included ("0142685300", "2125550100"): what
+    // "digits contained" searches. Every country sold has a 1-digit (NANP) or 2-digit code.
+    national: text('national')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when left(e164, 2) = '+1' then substr(e164, 3) else '0' || substr(e164, 4) end`,
+      ),
     status: text('status').$type<NumberStatus>().notNull().default('available'),
     // The holder while held, the owner once owned.
     companyId: uuid('company_id').references(() => companies.id, { onDelete: 'set null' }),
@@ -255,7 +262,10 @@ export const phoneNumbers = pgTable(
   },
   (t) => [
     uniqueIndex('phone_numbers_e164_unique').on(t.e164),
-    index('phone_numbers_search_idx').on(t.country, t.type, t.areaCode, t.status),
+    // Search and automatic assignment: results come in e164 order, so these indexes serve the
+    // filter and the order at once and a page stops after its 21st row.
+    index('phone_numbers_area_idx').on(t.country, t.type, t.areaCode, t.e164),
+    index('phone_numbers_country_idx').on(t.country, t.type, t.e164),
     index('phone_numbers_company_idx').on(t.companyId, t.status),
     index('phone_numbers_extension_idx').on(t.extensionId),
     uniqueIndex('phone_numbers_one_main_unique').on(t.companyId).where(sql`${t.isMain}`),

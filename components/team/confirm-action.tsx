@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useState } from 'react';
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -41,12 +41,14 @@ export function ConfirmAction({
 }) {
   const t = useTranslations('common');
   const [open, setOpen] = useState(false);
-  const [state, dispatch, pending] = useActionState(action, {});
-  useEffect(() => {
-    if (!state.ok) return;
-    toast.success(successMessage);
-    setOpen(false);
-  }, [state, successMessage]);
+  const [state, dispatch, pending] = useActionState(async (prev: ActionState, formData: FormData) => {
+    const result = await action(prev, formData);
+    if (result.ok) {
+      toast.success(successMessage);
+      setOpen(false);
+    }
+    return result;
+  }, {});
   return (
     <AlertDialog open={open} onOpenChange={setOpen}>
       <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>

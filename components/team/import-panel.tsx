@@ -81,7 +81,7 @@ export function ImportPanel() {
             <Checkbox checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} />
             {t('import.onlyErrors')}
           </label>
-          <Table>
+          <Table scrollLabel={t('import.previewTitle')}>
             <TableHeader>
               <TableRow>
                 <TableHead scope="col">{t('import.line')}</TableHead>

@@ -67,7 +67,8 @@ export const ringGroupSchema = z
     if (new Set(ids).size !== ids.length) {
       ctx.addIssue({ code: 'custom', path: ['members'], message: 'errors.memberDuplicate' });
     }
-    if (v.noAnswer?.kind === 'voicemail' && v.noAnswer.userId && !ids.includes(v.noAnswer.userId)) {
+    // With no member at all, "add a member" is the one thing to say.
+    if (v.noAnswer?.kind === 'voicemail' && v.noAnswer.userId && ids.length > 0 && !ids.includes(v.noAnswer.userId)) {
       ctx.addIssue({ code: 'custom', path: ['noAnswer'], message: 'errors.voicemailNotMember' });
     }
     if (v.noAnswer?.kind === 'extension' && v.id && v.noAnswer.extensionId === v.id) {

@@ -8,8 +8,10 @@ export async function getLicencesCardData(companyId: string) {
     db()
       .select({
         bought: companies.officeSeats,
-        used: sql<number>`(select count(*)::int from ${users} where ${users.companyId} = ${companies.id} and ${users.licence} = 'office')`,
-        free: sql<number>`(select count(*)::int from ${users} where ${users.companyId} = ${companies.id} and ${users.licence} = 'free')`,
+        // The id as a parameter, not ${companies.id}: drizzle writes a single-table select's
+        // columns unqualified, so "id" inside these subqueries would mean users.id.
+        used: sql<number>`(select count(*)::int from ${users} where ${users.companyId} = ${companyId} and ${users.licence} = 'office')`,
+        free: sql<number>`(select count(*)::int from ${users} where ${users.companyId} = ${companyId} and ${users.licence} = 'free')`,
       })
       .from(companies)
       .where(eq(companies.id, companyId)),

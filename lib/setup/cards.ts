@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { SETUP_CARDS, setupProgress, type CardStatus, type SetupCard } from '@/db/schema';
+import { companies, SETUP_CARDS, setupProgress, users, type CardStatus, type SetupCard } from '@/db/schema';
 import type { Actor } from '@/lib/actions/run-action';
 import { audit } from '@/lib/audit/log';
 
@@ -28,7 +28,11 @@ export async function getSetupProgress(companyId: string): Promise<Record<SetupC
   return status;
 }
 
-/** A saved change makes a card "in progress" unless it is already verified. */
+/**
+ * A saved change makes a card "in progress" unless it is already verified. Once setup is
+ * complete, a change to any other card also puts the Review card back to "in progress": the
+ * cost or what is missing may have changed, and Finish setup sends what is new.
+ */
 export async function markInProgress(tx: Tx, companyId: string, card: SetupCard) {
   await tx
     .insert(setupProgress)
@@ -37,6 +41,33 @@ export async function markInProgress(tx: Tx, companyId: string, card: SetupCard)
       target: [setupProgress.companyId, setupProgress.card],
       set: { updatedAt: sql`now()` },
     });
+  if (card === 'review') return;
+  await tx
+    .update(setupProgress)
+    .set({ status: 'in_progress', updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(setupProgress.companyId, companyId),
+        eq(setupProgress.card, 'review'),
+        eq(setupProgress.status, 'verified'),
+        sql`exists (select 1 from companies where companies.id = ${companyId} and companies.setup_completed_at is not null)`,
+      ),
+    );
+}
+
+/** When setup was last finished, and by whom (null until the first Finish). */
+export async function getSetupCompletion(companyId: string) {
+  const [row] = await db()
+    .select({ completedAt: companies.setupCompletedAt, firstName: users.firstName, lastName: users.lastName, timeZone: companies.timeZone })
+    .from(companies)
+    .leftJoin(users, eq(users.id, companies.setupCompletedBy))
+    .where(eq(companies.id, companyId));
+  if (!row?.completedAt) return null;
+  return {
+    completedAt: row.completedAt,
+    by: row.firstName === null ? null : `${row.firstName} ${row.lastName}`,
+    timeZone: row.timeZone,
+  };
 }
 
 export async function markVerified(tx: Tx, actor: Actor, card: SetupCard) {

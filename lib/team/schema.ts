@@ -48,7 +48,7 @@ export const buySeatsSchema = z.object({
     .number<string | number>({ error: 'errors.seatsInvalid' })
     .int({ error: 'errors.seatsInvalid' })
     .min(1, { error: 'errors.seatsInvalid' })
-    .max(500, { error: 'errors.seatsInvalid' }),
+    .max(1000, { error: "errors.seatsInvalid" }),
   idempotencyKey: z.uuid({ error: 'errors.invalid' }),
 });
 

@@ -15,7 +15,7 @@ useTestDatabase();
 
 const ROUNDS = 5;
 
-function oneWinner<T>(results: ActionState<T>[]) {
+function oneWinner(results: ActionState<unknown>[]) {
   const winners = results.filter((r) => r.ok);
   const losers = results.filter((r) => !r.ok);
   expect(winners, `on ${testDbKind}: ${JSON.stringify(results)}`).toHaveLength(1);

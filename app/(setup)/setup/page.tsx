@@ -4,11 +4,16 @@ import { StatusBadge } from '@/components/setup/status-badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardAction, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireAdmin } from '@/lib/auth/session';
+import { getExtensionWarnings } from '@/lib/extensions/queries';
 import { CARD_PATHS, getSetupProgress, SETUP_CARDS } from '@/lib/setup/cards';
 
 export default async function SetupPage() {
   const actor = await requireAdmin('/setup');
-  const [t, progress] = await Promise.all([getTranslations(), getSetupProgress(actor.companyId)]);
+  const [t, progress, warnings] = await Promise.all([
+    getTranslations(),
+    getSetupProgress(actor.companyId),
+    getExtensionWarnings(actor.companyId),
+  ]);
   const done = SETUP_CARDS.filter((c) => progress[c] === 'verified').length;
   return (
     <div className="grid gap-6">
@@ -20,6 +25,22 @@ export default async function SetupPage() {
         <p id="setup-progress">{t('setup.progress', { done, total: SETUP_CARDS.length })}</p>
         <progress aria-labelledby="setup-progress" max={SETUP_CARDS.length} value={done} className="h-2 w-full" />
       </div>
+      {warnings.length > 0 && (
+        <section aria-labelledby="setup-warnings" className="rounded-lg border border-destructive p-4">
+          <h2 id="setup-warnings" className="font-semibold">
+            {t('extensions.warnings.title')}
+          </h2>
+          <ul className="mt-2 grid gap-1">
+            {warnings.map((w) => (
+              <li key={`${w.kind}-${w.id}`} data-warning={w.kind}>
+                <Link href={CARD_PATHS.extensions} className="underline underline-offset-4">
+                  {t(`extensions.warnings.${w.kind}`, { name: w.name, number: w.number })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ol className="grid gap-4 sm:grid-cols-2">
         {SETUP_CARDS.map((card) => {
           const verified = progress[card] === 'verified';

@@ -1,5 +1,97 @@
-import { ComingSoonCard } from '@/components/setup/coming-soon-card';
+import Link from 'next/link';
+import { Plus } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
+import { completeExtensionsAction } from './actions';
+import { ConferenceDialog } from '@/components/extensions/conference-dialog';
+import { ExtensionsTable } from '@/components/extensions/extensions-table';
+import { RingGroupDialog } from '@/components/extensions/ring-group-dialog';
+import type { PersonOption, TargetOption } from '@/components/extensions/types';
+import { CardPage } from '@/components/setup/card-page';
+import { DoneButton } from '@/components/setup/done-button';
+import { AddUserButton } from '@/components/team/add-user-button';
+import { Button } from '@/components/ui/button';
+import { requireAdmin } from '@/lib/auth/session';
+import { getExtensionsCardData } from '@/lib/extensions/queries';
+import { EXTENSION_FILTERS, extensionFilterSchema, PARTICIPANTS, RING_SECONDS } from '@/lib/extensions/schema';
+import { getSetupProgress } from '@/lib/setup/cards';
+import { getAvailableDevices, getNextExtension } from '@/lib/team/queries';
+import { cn } from '@/lib/utils';
 
-export default function Page() {
-  return <ComingSoonCard card="extensions" />;
+export default async function ExtensionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const actor = await requireAdmin('/setup/extensions');
+  const { type } = extensionFilterSchema.parse(await searchParams);
+  const [t, progress, data, nextUser, devices] = await Promise.all([
+    getTranslations(),
+    getSetupProgress(actor.companyId),
+    getExtensionsCardData(actor.companyId, { type }),
+    getNextExtension(actor.companyId, 'user'),
+    getAvailableDevices(actor.companyId),
+  ]);
+  const people: PersonOption[] = data.options
+    .filter((o) => o.type === 'user' && o.userId)
+    .map((o) => ({ userId: o.userId!, name: o.name, number: o.number }));
+  const targets: TargetOption[] = data.options.map(({ id, number, type, name }) => ({ id, number, type, name }));
+  const total = data.counts.user + data.counts.ring_group + data.counts.conference;
+  const filters = [
+    { value: undefined, label: t('extensions.filterAll'), count: total },
+    ...EXTENSION_FILTERS.map((f) => ({ value: f, label: t(`extensions.filters.${f}`), count: data.counts[f] })),
+  ];
+
+  return (
+    <CardPage
+      card="extensions"
+      progress={progress}
+      actions={
+        <div className="flex flex-wrap gap-2">
+          <AddUserButton nextExtension={nextUser ?? ''} devices={devices} />
+          <RingGroupDialog
+            people={people}
+            targets={targets}
+            values={{
+              name: '',
+              extension: data.next.ring_group ?? '',
+              strategy: 'simultaneous',
+              members: [],
+              noAnswer: { kind: 'voicemail', userId: '' },
+            }}
+            trigger={
+              <Button>
+                <Plus aria-hidden /> {t('extensions.addRingGroup')}
+              </Button>
+            }
+          />
+          <ConferenceDialog
+            values={{ name: '', extension: data.next.conference ?? '', maxParticipants: PARTICIPANTS.default }}
+            trigger={
+              <Button>
+                <Plus aria-hidden /> {t('extensions.addConference')}
+              </Button>
+            }
+          />
+        </div>
+      }
+    >
+      <nav aria-label={t('extensions.filterLabel')}>
+        <ul className="flex flex-wrap gap-2">
+          {filters.map((f) => (
+            <li key={f.value ?? 'all'}>
+              <Link
+                href={f.value ? `/setup/extensions?type=${f.value}` : '/setup/extensions'}
+                aria-current={f.value === type ? 'page' : undefined}
+                className={cn(
+                  'inline-flex items-center gap-1 rounded-full border px-3 py-1 text-sm',
+                  f.value === type ? 'border-primary bg-primary text-primary-foreground' : 'hover:bg-muted',
+                )}
+              >
+                {f.label} <span>({f.count})</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p className="text-sm text-muted-foreground">{t('extensions.intro', { seconds: RING_SECONDS.default })}</p>
+      <ExtensionsTable rows={data.rows} people={people} targets={targets} />
+      <DoneButton action={completeExtensionsAction} />
+    </CardPage>
+  );
 }

@@ -1,0 +1,156 @@
+'use client';
+
+import { Pencil, Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { deleteConferenceAction, deleteRingGroupAction } from '@/app/(setup)/setup/extensions/actions';
+import { ConfirmAction } from '@/components/team/confirm-action';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import type { ExtensionRow } from '@/lib/extensions/queries';
+import type { RingGroupFormInput } from '@/lib/extensions/schema';
+import { ConferenceDialog } from './conference-dialog';
+import { RegeneratePins } from './regenerate-pins';
+import { RenumberDialog } from './renumber-dialog';
+import { RingGroupDialog } from './ring-group-dialog';
+import type { PersonOption, TargetOption } from './types';
+
+/** What the ring-group dialog starts from when editing this row. */
+function ringGroupValues(row: ExtensionRow): RingGroupFormInput {
+  const group = row.ringGroup!;
+  const members = group.members.map((m) => ({ userId: m.userId, ringSeconds: m.ringSeconds }));
+  const noAnswer: RingGroupFormInput['noAnswer'] =
+    group.noAnswer.kind === 'extension'
+      ? { kind: 'extension', extensionId: group.noAnswer.extensionId }
+      : { kind: 'voicemail', userId: group.noAnswer.kind === 'voicemail' ? group.noAnswer.userId : (members[0]?.userId ?? '') };
+  return { name: row.name, extension: row.number, strategy: group.strategy, members, noAnswer };
+}
+
+export function ExtensionsTable({
+  rows,
+  people,
+  targets,
+}: {
+  rows: ExtensionRow[];
+  people: PersonOption[];
+  targets: TargetOption[];
+}) {
+  const t = useTranslations();
+  if (rows.length === 0) return <p>{t('extensions.empty')}</p>;
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead scope="col">{t('extensions.extension')}</TableHead>
+          <TableHead scope="col">{t('extensions.type')}</TableHead>
+          <TableHead scope="col">{t('extensions.name')}</TableHead>
+          <TableHead scope="col">{t('extensions.rings')}</TableHead>
+          <TableHead scope="col">{t('extensions.noAnswerColumn')}</TableHead>
+          <TableHead scope="col">{t('extensions.directNumber')}</TableHead>
+          <TableHead scope="col">
+            <span className="sr-only">{t('extensions.actions')}</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => {
+          const label = row.name || row.number;
+          return (
+            <TableRow key={row.id} data-extension={row.number} data-type={row.type}>
+              <TableCell className="font-mono">{row.number}</TableCell>
+              <TableCell>{t(`extensions.types.${row.type}`)}</TableCell>
+              <TableCell className="font-medium">{label}</TableCell>
+              <TableCell className="whitespace-normal">
+                <Rings row={row} />
+              </TableCell>
+              <TableCell className="whitespace-normal">
+                <NoAnswer row={row} />
+              </TableCell>
+              <TableCell>{row.directNumber ?? t('common.none')}</TableCell>
+              <TableCell className="text-right whitespace-nowrap">
+                {row.type === 'ring_group' && (
+                  <RingGroupDialog
+                    groupId={row.id}
+                    values={ringGroupValues(row)}
+                    people={people}
+                    targets={targets}
+                    trigger={
+                      <Button variant="ghost" size="icon" aria-label={t('extensions.editNamed', { name: label })}>
+                        <Pencil aria-hidden />
+                      </Button>
+                    }
+                  />
+                )}
+                {row.type === 'conference' && (
+                  <>
+                    <ConferenceDialog
+                      conferenceId={row.id}
+                      values={{ name: row.name, extension: row.number, maxParticipants: row.conference!.maxParticipants }}
+                      trigger={
+                        <Button variant="ghost" size="icon" aria-label={t('extensions.editNamed', { name: label })}>
+                          <Pencil aria-hidden />
+                        </Button>
+                      }
+                    />
+                    <RegeneratePins id={row.id} name={label} />
+                  </>
+                )}
+                <RenumberDialog id={row.id} name={label} number={row.number} />
+                {row.type !== 'user' && (
+                  <ConfirmAction
+                    trigger={
+                      <Button variant="ghost" size="icon" aria-label={t('extensions.deleteNamed', { name: label })}>
+                        <Trash2 aria-hidden />
+                      </Button>
+                    }
+                    title={t('extensions.deleteNamed', { name: label })}
+                    description={t(
+                      row.type === 'ring_group' ? 'extensions.deleteRingGroupConfirm' : 'extensions.deleteConferenceConfirm',
+                      { name: label, number: row.number },
+                    )}
+                    confirmLabel={t('extensions.delete')}
+                    action={row.type === 'ring_group' ? deleteRingGroupAction : deleteConferenceAction}
+                    fields={{ id: row.id }}
+                    successMessage={t('extensions.deleted', { name: label })}
+                  />
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+function Rings({ row }: { row: ExtensionRow }) {
+  const t = useTranslations('extensions');
+  if (row.type === 'user') return <>{t('ringsUser')}</>;
+  if (row.type === 'conference') return <>{t('ringsConference', { count: row.conference!.maxParticipants })}</>;
+  const group = row.ringGroup!;
+  if (group.members.length === 0) return <Badge variant="destructive">{t('noMembers')}</Badge>;
+  return (
+    <div className="grid gap-1">
+      <span>{t(`strategies.${group.strategy}`)}</span>
+      <ol className="list-decimal pl-5" aria-label={t('membersOf', { name: row.name })}>
+        {group.members.map((m) => (
+          <li key={m.userId}>
+            {m.name}
+            {m.extension && <span className="text-muted-foreground"> ({m.extension})</span>}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function NoAnswer({ row }: { row: ExtensionRow }) {
+  const t = useTranslations();
+  if (!row.ringGroup) return <>{t('common.none')}</>;
+  const target = row.ringGroup.noAnswer;
+  if (target.kind === 'voicemail') return <>{t('extensions.voicemailOfName', { name: target.name })}</>;
+  if (target.kind === 'extension') {
+    return <>{t('extensions.forwardToTarget', { number: target.number, name: target.name })}</>;
+  }
+  return <Badge variant="destructive">{t('extensions.noAnswerMissing')}</Badge>;
+}

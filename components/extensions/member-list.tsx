@@ -1,0 +1,206 @@
+'use client';
+
+import { ArrowDown, ArrowUp, X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { useFieldArray, type UseFormReturn } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
+import { MEMBERS, RING_SECONDS, type RingGroupForm, type RingGroupFormInput } from '@/lib/extensions/schema';
+import type { PersonOption } from './types';
+
+type Form = UseFormReturn<RingGroupFormInput, unknown, RingGroupForm>;
+
+/**
+ * The ordered member list of a ring group: add from a picker, remove, and reorder with
+ * Move up / Move down buttons (keyboard and mouse alike). Each move is announced, and focus
+ * stays on the moved member's button so the next press moves it again.
+ */
+export function MemberList({
+  form,
+  people,
+  error,
+  errorOf,
+  onMembersChange,
+}: {
+  form: Form;
+  people: PersonOption[];
+  error?: string;
+  errorOf: (name: string) => string | undefined;
+  onMembersChange: (userIds: string[]) => void;
+}) {
+  const t = useTranslations('extensions');
+  const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'members' });
+  const [candidate, setCandidate] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const buttons = useRef(new Map<string, HTMLButtonElement | null>());
+  const picker = useRef<HTMLSelectElement | null>(null);
+  const focusNext = useRef<{ userId: string; direction: 'up' | 'down' } | 'picker' | null>(null);
+  const byId = new Map(people.map((p) => [p.userId, p]));
+  const chosen = new Set(fields.map((f) => f.userId));
+  const available = people.filter((p) => !chosen.has(p.userId));
+  const nameOf = (userId: string) => byId.get(userId)?.name ?? '';
+
+  // After a move React re-renders the list; focus follows the member that moved.
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    focusNext.current = null;
+    if (target === 'picker') return picker.current?.focus();
+    const same = buttons.current.get(`${target.userId}:${target.direction}`);
+    const other = buttons.current.get(`${target.userId}:${target.direction === 'up' ? 'down' : 'up'}`);
+    (same && !same.disabled ? same : other)?.focus();
+  }, [fields]);
+
+  const moveMember = (index: number, direction: 'up' | 'down') => {
+    const to = direction === 'up' ? index - 1 : index + 1;
+    if (to < 0 || to >= fields.length) return;
+    const userId = fields[index].userId;
+    move(index, to);
+    focusNext.current = { userId, direction };
+    setAnnouncement(t('memberMoved', { name: nameOf(userId), position: to + 1, count: fields.length }));
+  };
+
+  const add = () => {
+    if (!candidate || fields.length >= MEMBERS.max) return;
+    append({ userId: candidate, ringSeconds: RING_SECONDS.default });
+    setAnnouncement(t('memberAdded', { name: nameOf(candidate), position: fields.length + 1, count: fields.length + 1 }));
+    setCandidate('');
+    onMembersChange([...fields.map((f) => f.userId), candidate]);
+  };
+
+  const removeAt = (index: number) => {
+    const userId = fields[index].userId;
+    remove(index);
+    focusNext.current = 'picker';
+    setAnnouncement(t('memberRemoved', { name: nameOf(userId) }));
+    onMembersChange(fields.filter((_, i) => i !== index).map((f) => f.userId));
+  };
+
+  return (
+    <fieldset className="grid gap-3" aria-describedby="members-hint">
+      <legend className="mb-1 font-medium">
+        {t('members')}
+        <span aria-hidden="true" className="text-destructive">
+          *
+        </span>
+      </legend>
+      <p id="members-hint" className="text-sm text-muted-foreground">
+        {t('membersHint', { max: MEMBERS.max })}
+      </p>
+      {fields.length === 0 ? (
+        <p className="text-sm">{t('noMembersYet')}</p>
+      ) : (
+        <ol className="grid gap-2" aria-label={t('memberOrder')}>
+          {fields.map((field, index) => {
+            const person = byId.get(field.userId);
+            const name = person?.name ?? '';
+            const ringId = `member-${index}-ring`;
+            const ringError = errorOf(`members.${index}.ringSeconds`);
+            return (
+              <li
+                key={field.id}
+                data-member={name}
+                className="grid gap-2 rounded-md border p-2 sm:grid-cols-[1fr_auto_auto] sm:items-center"
+              >
+                <span className="font-medium">
+                  <span aria-hidden="true">{index + 1}. </span>
+                  {name}
+                  {person?.number && <span className="text-muted-foreground"> ({person.number})</span>}
+                </span>
+                <div className="flex items-center gap-2">
+                  <Label htmlFor={ringId} className="text-sm font-normal">
+                    {t('ringSeconds')}
+                    <span className="sr-only"> {t('forMember', { name })}</span>
+                  </Label>
+                  <Input
+                    id={ringId}
+                    type="number"
+                    inputMode="numeric"
+                    min={RING_SECONDS.min}
+                    max={RING_SECONDS.max}
+                    className="w-20"
+                    aria-invalid={Boolean(ringError)}
+                    aria-describedby={ringError ? `${ringId}-error` : undefined}
+                    {...form.register(`members.${index}.ringSeconds`)}
+                  />
+                </div>
+                <div className="flex gap-1">
+                  <Button
+                    type="button"
+                    variant="outline"
+                    size="icon"
+                    aria-label={t('moveUp', { name })}
+                    disabled={index === 0}
+                    ref={(el) => void buttons.current.set(`${field.userId}:up`, el)}
+                    onClick={() => moveMember(index, 'up')}
+                  >
+                    <ArrowUp aria-hidden />
+                  </Button>
+                  <Button
+                    type="button"
+                    variant="outline"
+                    size="icon"
+                    aria-label={t('moveDown', { name })}
+                    disabled={index === fields.length - 1}
+                    ref={(el) => void buttons.current.set(`${field.userId}:down`, el)}
+                    onClick={() => moveMember(index, 'down')}
+                  >
+                    <ArrowDown aria-hidden />
+                  </Button>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="icon"
+                    aria-label={t('removeMember', { name })}
+                    onClick={() => removeAt(index)}
+                  >
+                    <X aria-hidden />
+                  </Button>
+                </div>
+                {ringError && (
+                  <p id={`${ringId}-error`} role="alert" className="text-sm text-destructive sm:col-span-3">
+                    {ringError}
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="grid min-w-56 flex-1 gap-2">
+          <Label htmlFor="add-member">{t('addMemberLabel')}</Label>
+          <Select
+            id="add-member"
+            ref={picker}
+            value={candidate}
+            onChange={(e) => setCandidate(e.target.value)}
+            aria-describedby={error ? 'members-error' : undefined}
+            aria-invalid={Boolean(error)}
+          >
+            <option value="">{available.length ? t('chooseMember') : t('everyoneIsMember')}</option>
+            {available.map((p) => (
+              <option key={p.userId} value={p.userId}>
+                {p.number ? `${p.name} (${p.number})` : p.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Button type="button" variant="secondary" onClick={add} disabled={!candidate || fields.length >= MEMBERS.max}>
+          {t('addMember')}
+        </Button>
+      </div>
+      {error && (
+        <p id="members-error" role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,182 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { createRingGroupAction, updateRingGroupAction } from '@/app/(setup)/setup/extensions/actions';
+import { FormError } from '@/components/auth/form-error';
+import { Button } from '@/components/ui/button';
+import { FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { toast } from '@/components/ui/toast';
+import { EXTENSION_NAME_MAX, RING_STRATEGIES, ringGroupSchema, type RingGroupFormInput } from '@/lib/extensions/schema';
+import { useActionForm } from '@/lib/forms/use-action-form';
+import { MemberList } from './member-list';
+import type { PersonOption, TargetOption } from './types';
+
+type Props = {
+  /** Editing an existing ring group when set; adding otherwise. */
+  groupId?: string;
+  values: RingGroupFormInput;
+  people: PersonOption[];
+  targets: TargetOption[];
+  onDone: () => void;
+};
+
+/** The Add / Edit ring group form ("Groupe d'appels"). */
+export function RingGroupForm({ groupId, values, people, targets, onDone }: Props) {
+  const t = useTranslations();
+  const { form, state, pending, onSubmit, errorOf } = useActionForm({
+    schema: ringGroupSchema,
+    action: groupId ? updateRingGroupAction : createRingGroupAction,
+    defaultValues: values,
+    onSuccess: () => {
+      toast.success(t(groupId ? 'extensions.ringGroupSaved' : 'extensions.ringGroupAdded'));
+      onDone();
+    },
+  });
+  const members = form.watch('members') ?? [];
+  const noAnswer = form.watch('noAnswer');
+  const kind = noAnswer?.kind ?? 'voicemail';
+  const voicemailUserId = noAnswer && 'userId' in noAnswer ? noAnswer.userId : '';
+  const extensionId = noAnswer && 'extensionId' in noAnswer ? noAnswer.extensionId : '';
+  const byUser = new Map(people.map((p) => [p.userId, p]));
+  const first = (...names: string[]) => names.map(errorOf).find(Boolean);
+
+  // What the server action gets: the ordered members and the target, as the schema's JSON fields.
+  const membersJson = JSON.stringify(members.map((m) => ({ userId: m.userId, ringSeconds: m.ringSeconds })));
+  const noAnswerJson = JSON.stringify(
+    kind === 'extension' ? { kind, extensionId: extensionId ?? '' } : { kind: 'voicemail', userId: voicemailUserId ?? '' },
+  );
+
+  // The voicemail is a member's: keep it pointing at someone who is still in the list.
+  const onMembersChange = (userIds: string[]) => {
+    const current = form.getValues('noAnswer');
+    if (current?.kind !== 'voicemail') return;
+    if (!current.userId || !userIds.includes(current.userId)) {
+      form.setValue('noAnswer', { kind: 'voicemail', userId: userIds[0] ?? '' });
+    }
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-5">
+      <FormError message={state.formError} />
+      {groupId && <input type="hidden" name="id" value={groupId} />}
+      <input type="hidden" name="members" value={membersJson} />
+      <input type="hidden" name="noAnswer" value={noAnswerJson} />
+      <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+        <FormField id="rg-name" label={t('extensions.name')} error={errorOf('name')} required>
+          <Input maxLength={EXTENSION_NAME_MAX} autoComplete="off" {...form.register('name')} />
+        </FormField>
+        <FormField
+          id="rg-extension"
+          label={t('extensions.extension')}
+          description={t('extensions.ringGroupExtensionHint')}
+          error={errorOf('extension')}
+          required
+        >
+          <Input inputMode="numeric" autoComplete="off" {...form.register('extension')} />
+        </FormField>
+      </div>
+
+      <MemberList
+        form={form}
+        people={people}
+        error={first('members', 'members.root')}
+        errorOf={errorOf}
+        onMembersChange={onMembersChange}
+      />
+
+      <fieldset className="grid gap-2">
+        <legend className="mb-1 font-medium">{t('extensions.strategy')}</legend>
+        {RING_STRATEGIES.map((s) => (
+          <div key={s} className="flex items-start gap-2">
+            <input
+              id={`strategy-${s}`}
+              type="radio"
+              value={s}
+              className="mt-1 size-4 accent-primary"
+              aria-describedby={`strategy-${s}-hint`}
+              {...form.register('strategy')}
+            />
+            <div>
+              <label htmlFor={`strategy-${s}`} className="font-medium">
+                {t(`extensions.strategies.${s}`)}
+              </label>
+              <p id={`strategy-${s}-hint`} className="text-sm text-muted-foreground">
+                {t(`extensions.strategyHints.${s}`)}
+              </p>
+            </div>
+          </div>
+        ))}
+        {errorOf('strategy') && (
+          <p role="alert" className="text-sm text-destructive">
+            {errorOf('strategy')}
+          </p>
+        )}
+      </fieldset>
+
+      <fieldset className="grid gap-3" aria-describedby={first('noAnswer', 'noAnswer.userId', 'noAnswer.extensionId') ? 'no-answer-error' : undefined}>
+        <legend className="mb-1 font-medium">{t('extensions.noAnswer')}</legend>
+        <div className="flex items-center gap-2">
+          <input
+            id="no-answer-voicemail"
+            type="radio"
+            value="voicemail"
+            className="size-4 accent-primary"
+            {...form.register('noAnswer.kind', {
+              onChange: () => form.setValue('noAnswer.userId', voicemailUserId || members[0]?.userId || ''),
+            })}
+          />
+          <label htmlFor="no-answer-voicemail">{t('extensions.noAnswerVoicemail')}</label>
+        </div>
+        {kind === 'voicemail' && (
+          <FormField id="no-answer-user" label={t('extensions.voicemailOf')} className="ml-6">
+            <Select {...form.register('noAnswer.userId')}>
+              <option value="">{members.length ? t('extensions.chooseMember') : t('extensions.addMembersFirst')}</option>
+              {members.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {byUser.get(m.userId)?.name ?? ''}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+        )}
+        <div className="flex items-center gap-2">
+          <input
+            id="no-answer-extension"
+            type="radio"
+            value="extension"
+            className="size-4 accent-primary"
+            {...form.register('noAnswer.kind')}
+          />
+          <label htmlFor="no-answer-extension">{t('extensions.noAnswerExtension')}</label>
+        </div>
+        {kind === 'extension' && (
+          <FormField id="no-answer-target" label={t('extensions.forwardTo')} className="ml-6">
+            <Select {...form.register('noAnswer.extensionId')}>
+              <option value="">{t('extensions.chooseExtension')}</option>
+              {targets
+                .filter((x) => x.id !== groupId)
+                .map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {t('extensions.targetOption', { number: x.number, name: x.name, type: t(`extensions.types.${x.type}`) })}
+                  </option>
+                ))}
+            </Select>
+          </FormField>
+        )}
+        {first('noAnswer', 'noAnswer.userId', 'noAnswer.extensionId') && (
+          <p id="no-answer-error" role="alert" className="text-sm text-destructive">
+            {first('noAnswer', 'noAnswer.userId', 'noAnswer.extensionId')}
+          </p>
+        )}
+      </fieldset>
+
+      <div className="flex justify-end gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? t('common.saving') : t('common.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,274 @@
+import { and, asc, count, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '@/db';
+import { extensions, ringGroupMembers, users, type Extension, type ExtensionType } from '@/db/schema';
+import { ActionError } from '@/lib/actions/errors';
+import { defineAction, type Actor } from '@/lib/actions/run-action';
+import { audit, diff } from '@/lib/audit/log';
+import { lockCompany } from '@/lib/licences/seats';
+import { markInProgress, markVerified } from '@/lib/setup/cards';
+import { assertExtensionAvailable } from '@/lib/team/rules';
+import { newPins } from './conferences';
+import { findLoops } from './loops';
+import { assertNotMapped } from './mapping';
+import { renumberInPlace } from './renumber';
+import {
+  currentSnapshot,
+  fullName,
+  labelOf,
+  loadExtension,
+  loadMembers,
+  resolveNoAnswer,
+  ringGroupsTargeting,
+  snapshotOf,
+  writeMembers,
+} from './ring-groups';
+import {
+  conferenceSchema,
+  createRingGroupSchema,
+  extensionIdSchema,
+  renumberSchema,
+  updateConferenceSchema,
+  updateRingGroupSchema,
+} from './schema';
+
+// Every action takes the company lock first (lib/licences/seats.ts), so extension changes
+// and team changes of one company run one at a time and each sees what the other committed.
+// Every row read or written is scoped to actor.companyId: another company's id reads as not
+// found. Every change writes an audit entry for the Extensions card and marks it in progress.
+
+const CARD = 'extensions' as const;
+
+async function changed(tx: Tx, actor: Actor, entry: { action: string; target: string; before?: unknown; after?: unknown }) {
+  await audit(tx, actor, { card: CARD, ...entry });
+  await markInProgress(tx, actor.companyId, CARD);
+}
+
+export const createRingGroup = defineAction({
+  schema: createRingGroupSchema,
+  async handler(input, { tx, actor, t }) {
+    const company = await lockCompany(tx, actor.companyId);
+    await assertExtensionAvailable(tx, t, company, input.extension);
+    const people = await loadMembers(tx, company.id, input.members.map((m) => m.userId));
+    const draft = { name: input.name, extension: input.extension };
+    const noAnswer = await resolveNoAnswer(tx, company.id, draft, input.noAnswer, people);
+
+    const [group] = await tx
+      .insert(extensions)
+      .values({
+        companyId: company.id,
+        type: 'ring_group',
+        number: input.extension,
+        name: input.name,
+        strategy: input.strategy,
+        ...noAnswer.columns,
+      })
+      .returning({ id: extensions.id });
+    await writeMembers(tx, group.id, input.members);
+
+    await changed(tx, actor, {
+      action: 'ring_group.created',
+      target: labelOf({ name: input.name, number: input.extension }),
+      after: snapshotOf(input, input.members, people, noAnswer.snapshot),
+    });
+    return { id: group.id };
+  },
+});
+
+export const updateRingGroup = defineAction({
+  schema: updateRingGroupSchema,
+  async handler(input, { tx, actor, t }) {
+    const company = await lockCompany(tx, actor.companyId);
+    const group = await loadExtension(tx, company.id, input.id, 'ring_group');
+    const before = await currentSnapshot(tx, company.id, group);
+    // In place: members, no-answer targets pointing here and number mappings keep the id.
+    await renumberInPlace(tx, t, company, group, input.extension);
+    const people = await loadMembers(tx, company.id, input.members.map((m) => m.userId));
+    const self = { id: group.id, name: input.name, extension: input.extension };
+    const noAnswer = await resolveNoAnswer(tx, company.id, self, input.noAnswer, people);
+
+    await tx
+      .update(extensions)
+      .set({ name: input.name, strategy: input.strategy, ...noAnswer.columns })
+      .where(and(eq(extensions.id, group.id), eq(extensions.companyId, company.id)));
+    await writeMembers(tx, group.id, input.members);
+
+    const change = diff(before, snapshotOf(input, input.members, people, noAnswer.snapshot));
+    if (change.changed) {
+      await changed(tx, actor, {
+        action: 'ring_group.updated',
+        target: labelOf({ name: input.name, number: input.extension }),
+        before: change.before,
+        after: change.after,
+      });
+    }
+    return { id: group.id };
+  },
+});
+
+function conferenceSnapshot(c: Pick<Extension, 'name' | 'number' | 'maxParticipants'>) {
+  return { name: c.name ?? '', extension: c.number, maxParticipants: c.maxParticipants };
+}
+
+/** The plain PINs are in the result, once; only their argon2 hashes are stored. */
+export const createConference = defineAction({
+  schema: conferenceSchema,
+  async handler(input, { tx, actor, t }) {
+    const pins = await newPins();
+    const company = await lockCompany(tx, actor.companyId);
+    await assertExtensionAvailable(tx, t, company, input.extension);
+    const [conference] = await tx
+      .insert(extensions)
+      .values({
+        companyId: company.id,
+        type: 'conference',
+        number: input.extension,
+        name: input.name,
+        maxParticipants: input.maxParticipants,
+        hostPinHash: pins.hostPinHash,
+        participantPinHash: pins.participantPinHash,
+      })
+      .returning();
+    await changed(tx, actor, {
+      action: 'conference.created',
+      target: labelOf(conference),
+      after: conferenceSnapshot(conference),
+    });
+    return { id: conference.id, hostPin: pins.hostPin, participantPin: pins.participantPin };
+  },
+});
+
+export const updateConference = defineAction({
+  schema: updateConferenceSchema,
+  async handler(input, { tx, actor, t }) {
+    const company = await lockCompany(tx, actor.companyId);
+    const conference = await loadExtension(tx, company.id, input.id, 'conference');
+    await renumberInPlace(tx, t, company, conference, input.extension);
+    await tx
+      .update(extensions)
+      .set({ name: input.name, maxParticipants: input.maxParticipants })
+      .where(and(eq(extensions.id, conference.id), eq(extensions.companyId, company.id)));
+    const after = { name: input.name, number: input.extension, maxParticipants: input.maxParticipants };
+    const change = diff(conferenceSnapshot(conference), conferenceSnapshot(after));
+    if (change.changed) {
+      await changed(tx, actor, {
+        action: 'conference.updated',
+        target: labelOf(after),
+        before: change.before,
+        after: change.after,
+      });
+    }
+    return { id: conference.id };
+  },
+});
+
+/** New PINs replace both old ones at once; the history records that, never the PINs. */
+export const regenerateConferencePins = defineAction({
+  schema: extensionIdSchema,
+  async handler(input, { tx, actor }) {
+    const pins = await newPins();
+    const company = await lockCompany(tx, actor.companyId);
+    const conference = await loadExtension(tx, company.id, input.id, 'conference');
+    await tx
+      .update(extensions)
+      .set({ hostPinHash: pins.hostPinHash, participantPinHash: pins.participantPinHash })
+      .where(and(eq(extensions.id, conference.id), eq(extensions.companyId, company.id)));
+    await changed(tx, actor, {
+      action: 'conference.pinsRegenerated',
+      target: labelOf(conference),
+      before: { pins: 'replaced' },
+      after: { pins: 'regenerated' },
+    });
+    return { id: conference.id, hostPin: pins.hostPin, participantPin: pins.participantPin };
+  },
+});
+
+/** Any type: users too (the same row the Team card edits). The id, and every reference, stays. */
+export const renumberExtension = defineAction({
+  schema: renumberSchema,
+  async handler(input, { tx, actor, t }) {
+    const company = await lockCompany(tx, actor.companyId);
+    const extension = await loadExtension(tx, company.id, input.id);
+    const renumbered = await renumberInPlace(tx, t, company, extension, input.extension);
+    if (renumbered) {
+      let name = extension.name;
+      if (extension.type === 'user' && extension.userId) {
+        const [user] = await tx
+          .select({ firstName: users.firstName, lastName: users.lastName })
+          .from(users)
+          .where(and(eq(users.id, extension.userId), eq(users.companyId, company.id)));
+        name = user ? fullName(user) : name;
+      }
+      await changed(tx, actor, {
+        action: 'extension.renumbered',
+        target: name ?? input.extension,
+        before: { type: extension.type, number: extension.number },
+        after: { type: extension.type, number: input.extension },
+      });
+    }
+    return { id: extension.id, extension: input.extension };
+  },
+});
+
+/**
+ * Ring groups and conferences (users are removed on the Team card). Refused while another
+ * ring group sends its unanswered calls here, saying which, or while a number rings it.
+ */
+async function deleteExtensionOfType(tx: Tx, actor: Actor, id: string, type: Exclude<ExtensionType, 'user'>) {
+  const company = await lockCompany(tx, actor.companyId);
+  const extension = await loadExtension(tx, company.id, id, type);
+  const targeting = (await ringGroupsTargeting(tx, company.id, extension.id)).filter((g) => g.id !== extension.id);
+  if (targeting.length > 0) {
+    throw new ActionError('errors.extensionIsNoAnswerTarget', {
+      params: { count: targeting.length, groups: targeting.map(labelOf).join(', ') },
+    });
+  }
+  await assertNotMapped(tx, extension.id);
+  const before =
+    type === 'ring_group' ? await currentSnapshot(tx, company.id, extension) : conferenceSnapshot(extension);
+  await tx.delete(extensions).where(and(eq(extensions.id, extension.id), eq(extensions.companyId, company.id)));
+  await changed(tx, actor, { action: `${type}.deleted`, target: labelOf(extension), before });
+  return { id: extension.id };
+}
+
+export const deleteRingGroup = defineAction({
+  schema: extensionIdSchema,
+  handler: (input, { tx, actor }) => deleteExtensionOfType(tx, actor, input.id, 'ring_group'),
+});
+
+export const deleteConference = defineAction({
+  schema: extensionIdSchema,
+  handler: (input, { tx, actor }) => deleteExtensionOfType(tx, actor, input.id, 'conference'),
+});
+
+/** Done: refused while a ring group has no member or its unanswered calls loop; says which. */
+export const completeExtensionsCard = defineAction({
+  schema: z.object({}),
+  async handler(_input, { tx, actor }) {
+    const company = await lockCompany(tx, actor.companyId);
+    const groups = await tx
+      .select({
+        id: extensions.id,
+        name: extensions.name,
+        number: extensions.number,
+        target: extensions.noAnswerExtensionId,
+        members: count(ringGroupMembers.userId),
+      })
+      .from(extensions)
+      .leftJoin(ringGroupMembers, eq(ringGroupMembers.ringGroupId, extensions.id))
+      .where(and(eq(extensions.companyId, company.id), eq(extensions.type, 'ring_group')))
+      .groupBy(extensions.id)
+      .orderBy(asc(extensions.number));
+    const empty = groups.find((g) => g.members === 0);
+    if (empty) throw new ActionError('errors.ringGroupNoMembers', { params: { name: labelOf(empty) } });
+
+    const byId = new Map(groups.map((g) => [g.id, g]));
+    const [loop] = findLoops(new Map(groups.map((g) => [g.id, g.target])));
+    if (loop) {
+      throw new ActionError('errors.ringGroupLoop', {
+        params: { name: labelOf(byId.get(loop.groupId)!), loop: loop.loop.map((id) => labelOf(byId.get(id)!)).join(' → ') },
+      });
+    }
+    await markVerified(tx, actor, CARD);
+  },
+});

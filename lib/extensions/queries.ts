@@ -1,0 +1,202 @@
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { db, type Db } from '@/db';
+import {
+  companies,
+  extensions,
+  ringGroupMembers,
+  users,
+  type ExtensionType,
+  type RingStrategy,
+} from '@/db/schema';
+import type { CountryCode } from '@/lib/company/countries';
+import { findLoops } from './loops';
+import { nextFree, type ExtensionLength } from './numbering';
+
+export type ExtensionMember = { userId: string; name: string; extension: string | null; ringSeconds: number };
+
+/** Where a ring group's unanswered calls go; `missing` once its target was removed. */
+export type NoAnswerView =
+  | { kind: 'voicemail'; userId: string; name: string }
+  | { kind: 'extension'; extensionId: string; number: string; type: ExtensionType; name: string }
+  | { kind: 'missing' };
+
+export type ExtensionRow = {
+  id: string;
+  number: string;
+  type: ExtensionType;
+  /** The user's full name for a user extension, the extension's own name otherwise. */
+  name: string;
+  userId: string | null;
+  ringGroup: { strategy: RingStrategy; members: ExtensionMember[]; noAnswer: NoAnswerView } | null;
+  conference: { maxParticipants: number } | null;
+  /** The public number that rings it: filled in by the Phone numbers issue. */
+  directNumber: string | null;
+};
+
+/** Every extension of the company, for the pickers (members, no-answer target). */
+export type ExtensionOption = { id: string; number: string; type: ExtensionType; name: string; userId: string | null };
+
+const byNumber = [sql`length(${extensions.number})`, asc(extensions.number)];
+const name = (first: string | null, last: string | null) => (first === null ? null : `${first} ${last ?? ''}`.trim());
+
+/**
+ * Everything the Extensions card shows, in three statements whatever the company's size:
+ * every extension with what it rings and its no-answer target (one join), every ring group's
+ * ordered members (one join), and the company's numbering rules.
+ */
+export async function getExtensionsCardData(companyId: string, params: { type?: ExtensionType } = {}, exec: Db = db()) {
+  const target = alias(extensions, 'no_answer_target');
+  const targetUser = alias(users, 'no_answer_target_user');
+  const voicemailUser = alias(users, 'no_answer_voicemail_user');
+  const group = alias(extensions, 'member_of');
+  const memberExtension = alias(extensions, 'member_extension');
+
+  const [rows, memberRows, [company]] = await Promise.all([
+    exec
+      .select({
+        id: extensions.id,
+        number: extensions.number,
+        type: extensions.type,
+        name: extensions.name,
+        userId: extensions.userId,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        strategy: extensions.strategy,
+        noAnswerKind: extensions.noAnswerKind,
+        noAnswerUserId: extensions.noAnswerUserId,
+        noAnswerExtensionId: extensions.noAnswerExtensionId,
+        maxParticipants: extensions.maxParticipants,
+        targetNumber: target.number,
+        targetType: target.type,
+        targetName: target.name,
+        targetFirstName: targetUser.firstName,
+        targetLastName: targetUser.lastName,
+        voicemailFirstName: voicemailUser.firstName,
+        voicemailLastName: voicemailUser.lastName,
+      })
+      .from(extensions)
+      .leftJoin(users, and(eq(users.id, extensions.userId), eq(users.companyId, extensions.companyId)))
+      .leftJoin(target, and(eq(target.id, extensions.noAnswerExtensionId), eq(target.companyId, extensions.companyId)))
+      .leftJoin(targetUser, eq(targetUser.id, target.userId))
+      .leftJoin(
+        voicemailUser,
+        and(eq(voicemailUser.id, extensions.noAnswerUserId), eq(voicemailUser.companyId, extensions.companyId)),
+      )
+      .where(eq(extensions.companyId, companyId))
+      .orderBy(...byNumber),
+    params.type && params.type !== 'ring_group'
+      ? Promise.resolve([])
+      : exec
+          .select({
+            ringGroupId: ringGroupMembers.ringGroupId,
+            userId: users.id,
+            firstName: users.firstName,
+            lastName: users.lastName,
+            extension: memberExtension.number,
+            ringSeconds: ringGroupMembers.ringSeconds,
+          })
+          .from(ringGroupMembers)
+          .innerJoin(group, eq(group.id, ringGroupMembers.ringGroupId))
+          .innerJoin(users, and(eq(users.id, ringGroupMembers.userId), eq(users.companyId, group.companyId)))
+          .leftJoin(memberExtension, and(eq(memberExtension.userId, users.id), eq(memberExtension.type, 'user')))
+          .where(eq(group.companyId, companyId))
+          .orderBy(asc(ringGroupMembers.ringGroupId), asc(ringGroupMembers.position)),
+    exec
+      .select({ extensionLength: companies.extensionLength, country: companies.country })
+      .from(companies)
+      .where(eq(companies.id, companyId)),
+  ]);
+
+  const members = new Map<string, ExtensionMember[]>();
+  for (const m of memberRows) {
+    const list = members.get(m.ringGroupId) ?? [];
+    list.push({ userId: m.userId, name: `${m.firstName} ${m.lastName}`, extension: m.extension, ringSeconds: m.ringSeconds });
+    members.set(m.ringGroupId, list);
+  }
+
+  const all: ExtensionRow[] = rows.map((r) => {
+    let noAnswer: NoAnswerView = { kind: 'missing' };
+    if (r.noAnswerKind === 'voicemail' && r.noAnswerUserId && r.voicemailFirstName !== null) {
+      noAnswer = { kind: 'voicemail', userId: r.noAnswerUserId, name: name(r.voicemailFirstName, r.voicemailLastName)! };
+    } else if (r.noAnswerKind === 'extension' && r.noAnswerExtensionId && r.targetNumber !== null) {
+      noAnswer = {
+        kind: 'extension',
+        extensionId: r.noAnswerExtensionId,
+        number: r.targetNumber,
+        type: r.targetType!,
+        name: name(r.targetFirstName, r.targetLastName) ?? r.targetName ?? '',
+      };
+    }
+    return {
+      id: r.id,
+      number: r.number,
+      type: r.type,
+      name: name(r.firstName, r.lastName) ?? r.name ?? '',
+      userId: r.userId,
+      ringGroup:
+        r.type === 'ring_group'
+          ? { strategy: r.strategy ?? 'simultaneous', members: members.get(r.id) ?? [], noAnswer }
+          : null,
+      conference: r.type === 'conference' ? { maxParticipants: r.maxParticipants ?? 10 } : null,
+      directNumber: null,
+    };
+  });
+
+  const rules = { length: company.extensionLength as ExtensionLength, country: company.country as CountryCode };
+  const used = all.map((r) => r.number);
+  const counts = { user: 0, ring_group: 0, conference: 0 } as Record<ExtensionType, number>;
+  for (const r of all) counts[r.type]++;
+  return {
+    rows: params.type ? all.filter((r) => r.type === params.type) : all,
+    options: all.map(({ id, number, type, name, userId }): ExtensionOption => ({ id, number, type, name, userId })),
+    counts,
+    next: {
+      ring_group: nextFree('ring_group', rules, used) ?? null,
+      conference: nextFree('conference', rules, used) ?? null,
+    },
+  };
+}
+
+export type ExtensionsCardData = Awaited<ReturnType<typeof getExtensionsCardData>>;
+
+export type ExtensionWarning = {
+  kind: 'noMembers' | 'noAnswerMissing' | 'loop';
+  id: string;
+  name: string;
+  number: string;
+};
+
+/**
+ * What the setup page flags about ring groups, in one statement: a group left with no member
+ * (its last member was removed on the Team card), a group whose no-answer target was removed,
+ * and a no-answer loop (which the actions refuse, so only a data fix could leave one).
+ */
+export async function getExtensionWarnings(companyId: string, exec: Db = db()): Promise<ExtensionWarning[]> {
+  const groups = await exec
+    .select({
+      id: extensions.id,
+      name: extensions.name,
+      number: extensions.number,
+      noAnswerKind: extensions.noAnswerKind,
+      noAnswerUserId: extensions.noAnswerUserId,
+      noAnswerExtensionId: extensions.noAnswerExtensionId,
+      members: count(ringGroupMembers.userId),
+    })
+    .from(extensions)
+    .leftJoin(ringGroupMembers, eq(ringGroupMembers.ringGroupId, extensions.id))
+    .where(and(eq(extensions.companyId, companyId), eq(extensions.type, 'ring_group')))
+    .groupBy(extensions.id)
+    .orderBy(...byNumber);
+
+  const warnings: ExtensionWarning[] = [];
+  const looping = new Set(findLoops(new Map(groups.map((g) => [g.id, g.noAnswerExtensionId]))).map((l) => l.groupId));
+  for (const g of groups) {
+    const base = { id: g.id, name: g.name ?? g.number, number: g.number };
+    if (g.members === 0) warnings.push({ kind: 'noMembers', ...base });
+    const target = g.noAnswerKind === 'voicemail' ? g.noAnswerUserId : g.noAnswerExtensionId;
+    if (!target) warnings.push({ kind: 'noAnswerMissing', ...base });
+    if (looping.has(g.id)) warnings.push({ kind: 'loop', ...base });
+  }
+  return warnings;
+}

@@ -1,0 +1,128 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db, type Db } from '@/db';
+import { companies, outbox, users } from '@/db/schema';
+import { ActionError } from '@/lib/actions/errors';
+import { defineAction } from '@/lib/actions/run-action';
+import { audit } from '@/lib/audit/log';
+import { lockCompany } from '@/lib/licences/seats';
+import { queueActivationLink } from './welcome';
+
+export const OUTBOX_PAGE_SIZE = 20;
+
+export type OutboxRow = {
+  id: string;
+  kind: string;
+  toEmail: string;
+  subject: string;
+  bodyText: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  userId: string | null;
+  userName: string | null;
+  /** The user may get a new activation link: they exist and have not set a password yet. */
+  canResend: boolean;
+};
+
+/** One page of the company's outbox, newest first, with its total: one statement. */
+export async function getOutboxPage(companyId: string, page = 1, exec: Db = db()) {
+  const current = Math.max(1, Math.floor(page) || 1);
+  const rows = await exec
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      toEmail: outbox.toEmail,
+      subject: outbox.subject,
+      bodyText: outbox.bodyText,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+      userId: outbox.userId,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      total: sql<number>`count(*) over()`.mapWith(Number),
+    })
+    .from(outbox)
+    .leftJoin(users, and(eq(users.id, outbox.userId), eq(users.companyId, outbox.companyId)))
+    .where(eq(outbox.companyId, companyId))
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(OUTBOX_PAGE_SIZE)
+    .offset((current - 1) * OUTBOX_PAGE_SIZE);
+  const total = rows[0]?.total ?? 0;
+  return {
+    page: current,
+    pageCount: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)),
+    total,
+    rows: rows.map(
+      (r): OutboxRow => ({
+        id: r.id,
+        kind: r.kind,
+        toEmail: r.toEmail,
+        subject: r.subject,
+        bodyText: r.bodyText,
+        status: r.status,
+        attempts: r.attempts,
+        lastError: r.lastError,
+        createdAt: r.createdAt,
+        sentAt: r.sentAt,
+        userId: r.userId,
+        userName: r.firstName === null ? null : `${r.firstName} ${r.lastName}`,
+        canResend: r.firstName !== null && !r.hasPassword,
+      }),
+    ),
+  };
+}
+
+export const resendSchema = z.object({ userId: z.uuid({ error: 'errors.notFound' }) });
+
+/**
+ * A new activation link for a user of the actor's company who has not set a password yet
+ * (their link expired or got lost). Older links stop working. Queued like every e-mail.
+ */
+export function resendActivationAction(opts: { baseUrl: string; now?: () => Date }) {
+  return defineAction({
+    schema: resendSchema,
+    async handler(input, { tx, actor }) {
+      const now = opts.now?.() ?? new Date();
+      const company = await lockCompany(tx, actor.companyId);
+      const [user] = await tx
+        .select({
+          id: users.id,
+          firstName: users.firstName,
+          lastName: users.lastName,
+          email: users.email,
+          locale: users.locale,
+          passwordHash: users.passwordHash,
+        })
+        .from(users)
+        .where(and(eq(users.id, input.userId), eq(users.companyId, company.id)));
+      if (!user) throw new ActionError('errors.notFound');
+      if (user.passwordHash) throw new ActionError('errors.alreadyActivated');
+      const queued = await queueActivationLink(tx, company, user, { baseUrl: opts.baseUrl, now });
+      await audit(tx, actor, {
+        card: 'team',
+        action: 'activation.resent',
+        target: `${user.firstName} ${user.lastName}`,
+        after: { email: user.email, expiresAt: queued.expiresAt.toISOString() },
+      });
+      return { outboxId: queued.outboxId };
+    },
+  });
+}
+
+export const resendActivationDefault = resendActivationAction({ baseUrl: process.env.APP_URL ?? 'http://localhost:3000' });
+
+/** Used by pages that only need to know whether a company has mail waiting. */
+export async function countPendingMail(companyId: string) {
+  const [row] = await db()
+    .select({ pending: sql<number>`(select count(*)::int from outbox o where o.company_id = ${companyId} and o.status = 'pending')` })
+    .from(companies)
+    .where(eq(companies.id, companyId));
+  return Number(row?.pending ?? 0);
+}

@@ -1,0 +1,15 @@
+import 'server-only';
+import { headers } from 'next/headers';
+
+/**
+ * The base of links in e-mails: APP_URL when set (production: the public address), otherwise
+ * the origin the admin is using right now, from the request's Host.
+ */
+export async function requestBaseUrl(): Promise<string> {
+  const configured = process.env.APP_URL?.trim();
+  if (configured) return configured.replace(/\/+$/, '');
+  const h = await headers();
+  const host = h.get('x-forwarded-host')?.split(',')[0]?.trim() || h.get('host') || 'localhost:3000';
+  const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() || (/^(localhost|127\.|\[::1\])/.test(host) ? 'http' : 'https');
+  return `${proto}://${host}`;
+}

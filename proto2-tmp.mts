@@ -1,0 +1,15 @@
+import { sql } from 'drizzle-orm';
+import { connect } from './db/driver';
+import { migrateConnection } from './db/migrate';
+import { seedInventory } from './lib/numbers/inventory-seed';
+const conn = connect({ kind: 'pglite', dataDir: undefined });
+await migrateConnection(conn);
+for (const i of ['phone_numbers_area_idx','phone_numbers_country_idx','phone_numbers_company_idx','phone_numbers_extension_idx','phone_numbers_one_main_unique']) await conn.db.execute(sql.raw(`drop index ${i}`));
+let t = performance.now();
+const r = await seedInventory(conn.db);
+console.log('seed w/o secondary idx', r, performance.now() - t);
+t = performance.now();
+await conn.db.execute(sql.raw(`CREATE INDEX "phone_numbers_area_idx" ON "phone_numbers" USING btree ("country","type","area_code","e164")`));
+await conn.db.execute(sql.raw(`CREATE INDEX "phone_numbers_country_idx" ON "phone_numbers" USING btree ("country","type","e164")`));
+console.log('create idx', performance.now() - t);
+await conn.close();

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setConnection } from '@/db';
+import { connect, type Connection } from '@/db/driver';
+import { migrateConnection } from '@/db/migrate';
+import { createConference, createRingGroup } from '@/lib/extensions/actions';
+import { getExtensionsCardData, getExtensionWarnings } from '@/lib/extensions/queries';
+import { signUpCompany } from '../../helpers/factories';
+import { createTestDatabase, testDbKind } from '../../helpers/db';
+import { act, addPeople, ringGroupInput } from '../../helpers/extensions';
+
+// The card's queries are counted through the driver's logger, so the test opens its own
+// connection: a fresh in-memory PGlite, or a second pool on the fresh PostgreSQL database.
+let statements = 0;
+let conn: Connection;
+let base: (Connection & { url?: string }) | undefined;
+
+beforeAll(async () => {
+  const onQuery = () => void statements++;
+  if (testDbKind === 'pglite') {
+    conn = connect({ kind: 'pglite', dataDir: undefined }, { onQuery });
+    await migrateConnection(conn);
+  } else {
+    base = await createTestDatabase();
+    conn = connect({ kind: 'pg', url: base.url! }, { onQuery });
+  }
+  setConnection(conn);
+}, 60_000);
+
+afterAll(async () => {
+  setConnection(undefined);
+  await conn.close();
+  await base?.close();
+});
+
+async function count<T>(run: () => Promise<T>) {
+  statements = 0;
+  const result = await run();
+  return { result, statements };
+}
+
+describe('getExtensionsCardData', () => {
+  it('runs the same number of statements for 1 or 30 ring groups of 5 members', async () => {
+    const small = await signUpCompany();
+    const [one] = await addPeople(small.company.id, 1);
+    await act(createRingGroup, small.admin.id, ringGroupInput([one.user.id]));
+
+    const large = await signUpCompany();
+    const people = await addPeople(large.company.id, 5);
+    const ids = people.map((p) => p.user.id);
+    for (let i = 0; i < 30; i++) {
+      await act(createRingGroup, large.admin.id, ringGroupInput(ids, { name: `Group ${i}`, extension: String(500 + i) }));
+    }
+    await act(createConference, large.admin.id, { name: 'Board', extension: '800' });
+
+    const a = await count(() => getExtensionsCardData(small.company.id));
+    const b = await count(() => getExtensionsCardData(large.company.id));
+    expect(a.statements).toBe(3);
+    expect(b.statements).toBe(a.statements);
+    expect(b.result.rows).toHaveLength(1 + 5 + 30 + 1);
+    expect(b.result.counts).toEqual({ user: 6, ring_group: 30, conference: 1 });
+    expect(b.result.rows.filter((r) => r.type === 'ring_group').every((r) => r.ringGroup!.members.length === 5)).toBe(true);
+
+    const filtered = await count(() => getExtensionsCardData(large.company.id, { type: 'conference' }));
+    expect(filtered.statements).toBeLessThanOrEqual(3);
+    expect(filtered.result.rows.map((r) => [r.type, r.name, r.conference, r.directNumber])).toEqual([
+      ['conference', 'Board', { maxParticipants: 10 }, null],
+    ]);
+    // The pickers still see every extension.
+    expect(filtered.result.options).toHaveLength(37);
+
+    const warnings = await count(() => getExtensionWarnings(large.company.id));
+    expect(warnings).toEqual({ result: [], statements: 1 });
+  });
+
+  it('lists members in ringing order with their strategy, and never another company’s extensions', async () => {
+    const a = await signUpCompany();
+    const b = await signUpCompany();
+    const [jean, ines] = await addPeople(a.company.id, 2);
+    await addPeople(b.company.id, 3);
+    await act(
+      createRingGroup,
+      a.admin.id,
+      ringGroupInput([ines.user.id, jean.user.id], { strategy: 'round_robin', noAnswer: { kind: 'voicemail', userId: jean.user.id } }),
+    );
+    const data = await getExtensionsCardData(a.company.id);
+    expect(data.rows.map((r) => `${r.number} ${r.type} ${r.name}`)).toEqual([
+      '101 user Ada Admin',
+      '102 user Person 1',
+      '103 user Person 2',
+      '500 ring_group Sales',
+    ]);
+    expect(data.rows[3].ringGroup).toEqual({
+      strategy: 'round_robin',
+      members: [
+        { userId: ines.user.id, name: 'Person 2', extension: '103', ringSeconds: 20 },
+        { userId: jean.user.id, name: 'Person 1', extension: '102', ringSeconds: 20 },
+      ],
+      noAnswer: { kind: 'voicemail', userId: jean.user.id, name: 'Person 1' },
+    });
+  });
+});
