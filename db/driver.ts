@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Pool as NeonPool, neonConfig } from '@neondatabase/serverless';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
@@ -49,7 +50,8 @@ export function connect(target: Target, opts: { onQuery?: (sql: string) => void 
   const logger = opts.onQuery ? { logQuery: (query: string) => opts.onQuery!(query) } : undefined;
   if (target.kind === 'pglite') {
     if (target.dataDir) fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
-    const client = new PGlite(target.dataDir);
+    // pg_trgm: the numbers search's trigram index (migration 0006); PostgreSQL and Neon ship it.
+    const client = new PGlite({ dataDir: target.dataDir, extensions: { pg_trgm } });
     return { db: drizzlePglite({ client, schema, logger }) as unknown as Db, kind: 'pglite', close: () => client.close() };
   }
   if (target.kind === 'neon') {

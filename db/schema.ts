@@ -266,6 +266,8 @@ export const phoneNumbers = pgTable(
     // filter and the order at once and a page stops after its 21st row.
     index('phone_numbers_area_idx').on(t.country, t.type, t.areaCode, t.e164),
     index('phone_numbers_country_idx').on(t.country, t.type, t.e164),
+    // "Digits contained" (LIKE '%4242%'): trigrams find rare digits without reading the country.
+    index('phone_numbers_national_trgm_idx').using('gin', t.national.op('gin_trgm_ops')),
     index('phone_numbers_company_idx').on(t.companyId, t.status),
     index('phone_numbers_extension_idx').on(t.extensionId),
     uniqueIndex('phone_numbers_one_main_unique').on(t.companyId).where(sql`${t.isMain}`),

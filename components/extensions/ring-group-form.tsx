@@ -131,7 +131,10 @@ export function RingGroupForm({ groupId, values, people, targets, onDone }: Prop
         </div>
         {kind === 'voicemail' && (
           <FormField id="no-answer-user" label={t('extensions.voicemailOf')} className="ml-6">
-            <Select {...form.register('noAnswer.userId')}>
+            <Select
+              value={voicemailUserId ?? ''}
+              onChange={(e) => form.setValue('noAnswer.userId', e.target.value, { shouldValidate: true })}
+            >
               <option value="">{members.length ? t('extensions.chooseMember') : t('extensions.addMembersFirst')}</option>
               {members.map((m) => (
                 <option key={m.userId} value={m.userId}>
@@ -153,7 +156,10 @@ export function RingGroupForm({ groupId, values, people, targets, onDone }: Prop
         </div>
         {kind === 'extension' && (
           <FormField id="no-answer-target" label={t('extensions.forwardTo')} className="ml-6">
-            <Select {...form.register('noAnswer.extensionId')}>
+            <Select
+              value={extensionId ?? ''}
+              onChange={(e) => form.setValue('noAnswer.extensionId', e.target.value, { shouldValidate: true })}
+            >
               <option value="">{t('extensions.chooseExtension')}</option>
               {targets
                 .filter((x) => x.id !== groupId)

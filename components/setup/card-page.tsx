@@ -3,6 +3,7 @@ import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
 import { CARD_PATHS, neighbours, SETUP_CARDS, type CardStatus, type SetupCard } from '@/lib/setup/cards';
+import { HistoryPanel } from './history-panel';
 import { StatusBadge } from './status-badge';
 import { WizardSteps } from './wizard-steps';
 
@@ -58,6 +59,7 @@ export async function CardPage({
           </Button>
         )}
       </nav>
+      <HistoryPanel card={card} />
     </div>
   );
 }

@@ -1,19 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
-import { z } from 'zod';
 import { db, type Tx } from '@/db';
 import { activationTokens, companies, users } from '@/db/schema';
-import { signUpSchema } from './schema';
 
 /** An activation link works for 7 days, once. */
 export const ACTIVATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** The set-password form: the same password rules as sign-up (the same zod piece). */
-export const activationSchema = z.object({
-  token: z.string().trim().min(1, { error: 'errors.activationInvalid' }).max(200, { error: 'errors.activationInvalid' }),
-  password: signUpSchema.shape.password,
-});
-export type ActivationInput = z.input<typeof activationSchema>;
+export { activationSchema, type ActivationInput } from './activation-schema';
 
 /** Only this hash is stored: a database leak does not hand out working links. */
 export function hashActivationToken(token: string) {
@@ -33,7 +26,7 @@ export function activationPath(token: string) {
 export type ActivationLookup =
   | { state: 'valid'; user: { id: string; firstName: string; lastName: string; email: string }; companyName: string; expiresAt: Date }
   | { state: 'used' }
-  | { state: 'expired'; expiresAt: Date }
+  | { state: 'expired'; expiresAt: Date; timeZone: string }
   | { state: 'unknown' };
 
 /** What the activation page shows; reading it never consumes the token (link previews are harmless). */
@@ -48,6 +41,7 @@ export async function lookUpActivation(token: string, now = new Date()): Promise
       lastName: users.lastName,
       email: users.email,
       companyName: companies.name,
+      timeZone: companies.timeZone,
     })
     .from(activationTokens)
     .innerJoin(users, eq(users.id, activationTokens.userId))
@@ -55,7 +49,7 @@ export async function lookUpActivation(token: string, now = new Date()): Promise
     .where(eq(activationTokens.tokenHash, hashActivationToken(token)));
   if (!row) return { state: 'unknown' };
   if (row.usedAt) return { state: 'used' };
-  if (row.expiresAt.getTime() <= now.getTime()) return { state: 'expired', expiresAt: row.expiresAt };
+  if (row.expiresAt.getTime() <= now.getTime()) return { state: 'expired', expiresAt: row.expiresAt, timeZone: row.timeZone };
   return {
     state: 'valid',
     user: { id: row.id, firstName: row.firstName, lastName: row.lastName, email: row.email },

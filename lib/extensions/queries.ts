@@ -195,7 +195,8 @@ export async function getExtensionWarnings(companyId: string, exec: Db = db()): 
     const base = { id: g.id, name: g.name ?? g.number, number: g.number };
     if (g.members === 0) warnings.push({ kind: 'noMembers', ...base });
     const target = g.noAnswerKind === 'voicemail' ? g.noAnswerUserId : g.noAnswerExtensionId;
-    if (!target) warnings.push({ kind: 'noAnswerMissing', ...base });
+    // An empty group has lost its voicemail member too: "no members" already says it all.
+    if (!target && (g.members > 0 || g.noAnswerKind === 'extension')) warnings.push({ kind: 'noAnswerMissing', ...base });
     if (looping.has(g.id)) warnings.push({ kind: 'loop', ...base });
   }
   return warnings;

@@ -4,6 +4,14 @@ import pg from 'pg';
 import { setConnection } from '@/db';
 import { connect, type Connection } from '@/db/driver';
 import { migrateConnection } from '@/db/migrate';
+import { seedInventory } from '@/lib/numbers/inventory-seed';
+
+/**
+ * Numbers per area of the inventory every test database starts with (about 4,700 numbers, 240
+ * local ones in France): Office users and conference bridges get a direct number when they are
+ * created, so every suite needs some. `useTestDatabase({ numbers: 0 })` starts empty.
+ */
+export const TEST_NUMBERS_PER_AREA = 40;
 
 /** Which database the integration suite runs on: PGlite by default, PostgreSQL with TEST_DB=pg. */
 export const testDbKind = process.env.TEST_DB === 'pg' ? 'pg' : 'pglite';
@@ -14,11 +22,15 @@ function adminUrl() {
   return url;
 }
 
-/** A fresh, migrated database of its own for one test file. */
-export async function createTestDatabase(): Promise<Connection & { url?: string }> {
+/** A fresh, migrated database of its own for one test file, with a small number inventory. */
+export async function createTestDatabase(
+  opts: { numbers?: number } = {},
+): Promise<Connection & { url?: string }> {
+  const perArea = opts.numbers ?? TEST_NUMBERS_PER_AREA;
   if (testDbKind === 'pglite') {
     const conn = connect({ kind: 'pglite', dataDir: undefined });
     await migrateConnection(conn);
+    if (perArea > 0) await seedInventory(conn.db, { perArea });
     return conn;
   }
   const name = `sb_test_${crypto.randomBytes(6).toString('hex')}`;
@@ -30,6 +42,7 @@ export async function createTestDatabase(): Promise<Connection & { url?: string 
   url.pathname = `/${name}`;
   const conn = connect({ kind: 'pg', url: url.toString() });
   await migrateConnection(conn);
+  if (perArea > 0) await seedInventory(conn.db, { perArea });
   return {
     ...conn,
     url: url.toString(),
@@ -37,6 +50,13 @@ export async function createTestDatabase(): Promise<Connection & { url?: string 
       await conn.close();
       const cleanup = new pg.Client({ connectionString: adminUrl() });
       await cleanup.connect();
+      // pg's Pool.end() resolves before its sockets have closed: a forced drop would then kill
+      // those backends and their clients would raise an unhandled 57P01. Let them leave first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await cleanup.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },
@@ -44,10 +64,10 @@ export async function createTestDatabase(): Promise<Connection & { url?: string 
 }
 
 /** Installs a fresh database as the app's connection for the whole file. */
-export function useTestDatabase() {
+export function useTestDatabase(opts: { numbers?: number } = {}) {
   const holder: { conn?: Connection & { url?: string } } = {};
   beforeAll(async () => {
-    holder.conn = await createTestDatabase();
+    holder.conn = await createTestDatabase(opts);
     setConnection(holder.conn);
   }, 60_000);
   afterAll(async () => {

@@ -1,13 +1,62 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/session';
+import { getMyLine } from '@/lib/me/line';
 
+/** A signed-in user's own line; nothing about anyone else but the names of their ring groups. */
 export default async function MePage() {
   const actor = await requireActor('/me');
-  const t = await getTranslations('me');
+  const [t, line] = await Promise.all([getTranslations('me'), getMyLine(actor.id)]);
+  const notYet = t('notYet');
+  const phone = !line
+    ? notYet
+    : line.licence === 'free'
+      ? t('noPhone')
+      : (line.deskPhone ?? t('appOnly'));
+  const licences = await getTranslations('team.licences');
   return (
-    <div className="grid gap-4">
-      <h1 className="text-2xl font-semibold">{t('title')}</h1>
-      <p>{t('hello', { name: actor.name })}</p>
+    <div className="grid gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        {line && <p className="mt-2 text-muted-foreground">{t('intro', { company: line.companyName })}</p>}
+      </div>
+      {line && (
+        <dl className="grid gap-x-6 gap-y-3 rounded-lg border p-4 sm:grid-cols-[auto_1fr]" data-testid="my-line">
+          <dt className="font-medium">{t('name')}</dt>
+          <dd>{line.name}</dd>
+          <dt className="font-medium">{t('email')}</dt>
+          <dd>{line.email}</dd>
+          <dt className="font-medium">{t('extension')}</dt>
+          <dd data-field="extension">{line.extension ?? notYet}</dd>
+          <dt className="font-medium">{t('licence')}</dt>
+          <dd data-field="licence">{licences(line.licence)}</dd>
+          <dt className="font-medium">{t('directNumber')}</dt>
+          <dd data-field="directNumber">{line.directNumber ?? notYet}</dd>
+          <dt className="font-medium">{t('phone')}</dt>
+          <dd data-field="phone">{phone}</dd>
+          <dt className="font-medium">{t('ringGroups')}</dt>
+          <dd data-field="ringGroups">
+            {line.ringGroups.length === 0 ? (
+              t('noRingGroups')
+            ) : (
+              <ul className="grid gap-1">
+                {line.ringGroups.map((name, i) => (
+                  <li key={`${i}-${name}`}>{name}</li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt className="font-medium">{t('mainNumber')}</dt>
+          <dd data-field="mainNumber">{line.mainNumber ?? notYet}</dd>
+        </dl>
+      )}
+      {actor.role === 'admin' && (
+        <p>
+          <Link href="/setup" className="underline underline-offset-4">
+            {t('setupLink')}
+          </Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { CompletionBanner } from '@/components/setup/completion-banner';
 import { StatusBadge } from '@/components/setup/status-badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardAction, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -21,6 +22,7 @@ export default async function SetupPage() {
         <h1 className="text-2xl font-semibold">{t('setup.title')}</h1>
         <p className="mt-2 text-muted-foreground">{t('setup.intro')}</p>
       </div>
+      <CompletionBanner companyId={actor.companyId} reviewStatus={progress.review} />
       <div className="grid gap-2">
         <p id="setup-progress">{t('setup.progress', { done, total: SETUP_CARDS.length })}</p>
         <progress aria-labelledby="setup-progress" max={SETUP_CARDS.length} value={done} className="h-2 w-full" />

@@ -130,7 +130,7 @@ describe('updateConference and deleteConference', () => {
       ringGroupInput([jean.user.id], { noAnswer: { kind: 'extension', extensionId: created.id } }),
     );
     expect((await act(deleteConference, admin.id, { id: created.id })).formError).toBe(
-      'The ring group Sales (500) forwards unanswered calls here. Choose another target for it first.',
+      'The ring group Sales (500) forwards unanswered calls here. Choose another target for that group first.',
     );
     // Back to voicemail: nothing forwards to the bridge any more.
     expect((await act(updateRingGroup, admin.id, ringGroupInput([jean.user.id], { id: group.data!.id }))).ok).toBe(true);

@@ -289,10 +289,9 @@ describe('removing a user on the Team card', () => {
     expect((await membersOf(support)).map((m) => m.userId)).toEqual([ids[1]]);
     expect(await extensionRow(sales)).toBeDefined();
 
-    // Sales lost its only member (and its voicemail); Support lost its voicemail.
+    // Sales lost its only member (and so its voicemail); Support lost its voicemail.
     expect(await getExtensionWarnings(company.id)).toEqual([
       { kind: 'noMembers', id: sales, name: 'Sales', number: '500' },
-      { kind: 'noAnswerMissing', id: sales, name: 'Sales', number: '500' },
       { kind: 'noAnswerMissing', id: support, name: 'Support', number: '501' },
     ]);
     const data = await getExtensionsCardData(company.id, { type: 'ring_group' });
@@ -323,7 +322,7 @@ describe('deleteRingGroup', () => {
     const refused = await act(deleteRingGroup, admin.id, { id: sales });
     expect(refused).toEqual({
       formError:
-        'The ring group Support (501) forwards unanswered calls here. Choose another target for it first.',
+        'The ring group Support (501) forwards unanswered calls here. Choose another target for that group first.',
     });
     const inFrench = await act(deleteRingGroup, admin.id, { id: sales }, 'fr');
     expect(inFrench.formError).toMatch(/^Le groupe d’appels Support \(501\) renvoie ses appels sans réponse/);

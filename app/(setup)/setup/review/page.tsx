@@ -1,5 +1,202 @@
-import { ComingSoonCard } from '@/components/setup/coming-soon-card';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { FinishForm } from '@/components/review/finish-form';
+import { CardPage } from '@/components/setup/card-page';
+import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table';
+import { requireAdmin } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/format/date';
+import { formatNational } from '@/lib/format/phone';
+import { isLocale } from '@/lib/i18n/locales';
+import { formatMoney } from '@/lib/prices/money';
+import { getCostSummary } from '@/lib/review/cost';
+import { describeMissing, getMissing, type MissingItem } from '@/lib/review/missing';
+import { getSetupCompletion, getSetupProgress } from '@/lib/setup/cards';
+import { translator } from '@/lib/i18n/messages';
 
-export default function Page() {
-  return <ComingSoonCard card="review" />;
+export default async function ReviewPage() {
+  const actor = await requireAdmin('/setup/review');
+  const [t, rawLocale, progress, cost, missing, completion] = await Promise.all([
+    getTranslations(),
+    getLocale(),
+    getSetupProgress(actor.companyId),
+    getCostSummary(actor.companyId),
+    getMissing(actor.companyId),
+    getSetupCompletion(actor.companyId),
+  ]);
+  const locale = isLocale(rawLocale) ? rawLocale : 'fr';
+  const tr = translator(locale);
+  const money = (minor: number) => formatMoney(minor, cost.currency, locale);
+  const blockers = missing.filter((m) => m.severity === 'blocker');
+  const warnings = missing.filter((m) => m.severity === 'warning');
+
+  const missingList = (items: MissingItem[], id: string) => (
+    <ul id={id} className="grid gap-2">
+      {items.map((item) => (
+        <li key={`${item.code}-${item.card}`} data-missing={item.code} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+          <span>{describeMissing(item, tr)}</span>
+          <Link href={item.href} className="text-sm underline underline-offset-4">
+            {t('review.goTo', { card: t(`setup.cards.${item.card}.title`) })}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <CardPage card="review" progress={progress}>
+      {completion && (
+        <Alert data-testid="setup-complete">
+          <AlertTitle>
+            <h2>{t('review.completeTitle')}</h2>
+          </AlertTitle>
+          <AlertDescription>
+            <p>
+              {completion.by
+                ? t('review.completedOn', {
+                    date: formatDateTime(completion.completedAt, locale, completion.timeZone),
+                    name: completion.by,
+                  })
+                : t('review.completedOnNoName', { date: formatDateTime(completion.completedAt, locale, completion.timeZone) })}
+            </p>
+            {progress.review !== 'verified' && <p>{t('review.changedSince')}</p>}
+            <Link href="/setup/outbox" className="text-foreground underline underline-offset-4">
+              {t('review.outboxLink')}
+            </Link>
+          </AlertDescription>
+        </Alert>
+      )}
+
+      <section aria-labelledby="cost-title" className="grid gap-2">
+        <h2 id="cost-title" className="text-lg font-semibold">
+          {t('review.costTitle')}
+        </h2>
+        <p className="text-sm text-muted-foreground">{t('review.costIntro', { currency: cost.currency })}</p>
+        <Table data-testid="monthly-cost">
+          <TableHeader>
+            <TableRow>
+              <TableHead scope="col">{t('review.line')}</TableHead>
+              <TableHead scope="col" className="text-right">
+                {t('review.quantity')}
+              </TableHead>
+              <TableHead scope="col" className="text-right">
+                {t('review.unitPrice')}
+              </TableHead>
+              <TableHead scope="col" className="text-right">
+                {t('review.monthly')}
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {cost.monthly.map((line) => (
+              <TableRow key={line.kind} data-line={line.kind}>
+                <TableHead scope="row" className="font-normal whitespace-normal">
+                  {t(`review.lines.${line.kind}`)}
+                </TableHead>
+                <TableCell className="text-right tabular-nums">{line.quantity}</TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {line.included ? t('review.included') : money(line.unitMinor)}
+                </TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {line.included ? t('review.included') : money(line.monthlyMinor)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+          <TableFooter>
+            <TableRow data-line="total">
+              <TableHead scope="row" colSpan={3}>
+                {t('review.monthlyTotal')}
+              </TableHead>
+              <TableCell className="text-right font-semibold tabular-nums">{money(cost.monthlyTotalMinor)}</TableCell>
+            </TableRow>
+          </TableFooter>
+        </Table>
+      </section>
+
+      <section aria-labelledby="one-time-title" className="grid gap-2">
+        <h2 id="one-time-title" className="text-lg font-semibold">
+          {t('review.oneTimeTitle')}
+        </h2>
+        {cost.oneTime.length === 0 ? (
+          <p>{t('review.oneTimeNone')}</p>
+        ) : (
+          <>
+            <p className="text-sm text-muted-foreground">{t('review.oneTimeIntro')}</p>
+            <Table data-testid="one-time-cost">
+              <TableHeader>
+                <TableRow>
+                  <TableHead scope="col">{t('review.line')}</TableHead>
+                  <TableHead scope="col" className="text-right">
+                    {t('review.quantity')}
+                  </TableHead>
+                  <TableHead scope="col" className="text-right">
+                    {t('review.unitPrice')}
+                  </TableHead>
+                  <TableHead scope="col" className="text-right">
+                    {t('review.amount')}
+                  </TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {cost.oneTime.map((line, i) => (
+                  <TableRow key={`${line.orderId}-${i}`} data-order-line={line.kind}>
+                    <TableHead scope="row" className="font-normal whitespace-normal">
+                      {t(`review.orderKinds.${line.kind}`)}
+                      {line.kind === 'number' && line.reference ? ` ${formatNational(line.reference)}` : ''}
+                    </TableHead>
+                    <TableCell className="text-right tabular-nums">{line.quantity}</TableCell>
+                    <TableCell className="text-right tabular-nums">{money(line.unitMinor)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{money(line.amountMinor)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+              <TableFooter>
+                <TableRow>
+                  <TableHead scope="row" colSpan={3}>
+                    {t('review.oneTimeTotal')}
+                  </TableHead>
+                  <TableCell className="text-right font-semibold tabular-nums">{money(cost.oneTimeTotalMinor)}</TableCell>
+                </TableRow>
+              </TableFooter>
+            </Table>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="missing-title" className="grid gap-3">
+        <h2 id="missing-title" className="text-lg font-semibold">
+          {t('review.missingTitle')}
+        </h2>
+        {missing.length === 0 && <p>{t('review.nothingMissing')}</p>}
+        {blockers.length > 0 && (
+          <div className="grid gap-2 rounded-lg border border-destructive p-4">
+            <h3 className="font-semibold">{t('review.blockersTitle')}</h3>
+            {missingList(blockers, 'review-blockers')}
+          </div>
+        )}
+        {warnings.length > 0 && (
+          <div className="grid gap-2 rounded-lg border p-4">
+            <h3 className="font-semibold">{t('review.warningsTitle')}</h3>
+            {missingList(warnings, 'review-warnings')}
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="finish-title" className="grid gap-2 border-t pt-4">
+        <h2 id="finish-title" className="text-lg font-semibold">
+          {t('review.finishTitle')}
+        </h2>
+        <FinishForm blocked={blockers.length > 0} describedBy={blockers.length > 0 ? 'review-blockers' : undefined} />
+      </section>
+    </CardPage>
+  );
 }

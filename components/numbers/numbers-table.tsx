@@ -1,0 +1,174 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState, useId } from 'react';
+import { mapNumberAction, releaseNumberAction, setMainNumberAction } from '@/app/(setup)/setup/numbers/actions';
+import { ConfirmAction } from '@/components/team/confirm-action';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { toast } from '@/components/ui/toast';
+import type { ActionState } from '@/lib/actions/run-action';
+import type { ExtensionGroup, NumberRowView } from './types';
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** An action whose success shows a toast; the error stays next to the control. */
+function useRowAction(action: Action, success: () => string) {
+  return useActionState(async (prev: ActionState, formData: FormData) => {
+    const result = await action(prev, formData);
+    if (result.ok) toast.success(success());
+    return result;
+  }, {});
+}
+
+function RowError({ state, id }: { state: ActionState; id: string }) {
+  const message = state.formError ?? Object.values(state.fieldErrors ?? {})[0];
+  if (!message) return null;
+  return (
+    <p id={id} role="alert" className="text-sm text-destructive">
+      {message}
+    </p>
+  );
+}
+
+/** What the number rings: any extension of the company, or nothing. */
+function MapForm({ row, groups }: { row: NumberRowView; groups: ExtensionGroup[] }) {
+  const t = useTranslations('numbers');
+  const selectId = useId();
+  const errorId = useId();
+  const labelOf = (id: string) => groups.flatMap((g) => g.options).find((o) => o.id === id)?.label ?? '';
+  const [state, dispatch, pending] = useActionState(async (prev: ActionState, formData: FormData) => {
+    const result = await mapNumberAction(prev, formData);
+    if (result.ok) {
+      const target = String(formData.get('extensionId') ?? '');
+      toast.success(
+        target ? t('mapped', { number: row.national, target: labelOf(target) }) : t('unmapped', { number: row.national }),
+      );
+    }
+    return result;
+  }, {});
+  const invalid = Boolean(state.formError || state.fieldErrors);
+  return (
+    <form action={dispatch} className="grid gap-1">
+      <input type="hidden" name="id" value={row.id} />
+      <div className="flex items-center gap-2">
+        <label htmlFor={selectId} className="sr-only">
+          {t('mapTo', { number: row.national })}
+        </label>
+        <Select
+          id={selectId}
+          name="extensionId"
+          defaultValue={row.extensionId ?? ''}
+          className="min-w-48"
+          aria-invalid={invalid}
+          aria-describedby={invalid ? errorId : undefined}
+        >
+          <option value="">{t('unassigned')}</option>
+          {groups
+            .filter((g) => g.options.length > 0)
+            .map((g) => (
+              <optgroup key={g.type} label={g.label}>
+                {g.options.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+        </Select>
+        <Button type="submit" variant="outline" size="sm" disabled={pending}>
+          {t('map')}
+          <span className="sr-only"> {row.national}</span>
+        </Button>
+      </div>
+      <RowError state={state} id={errorId} />
+    </form>
+  );
+}
+
+function MakeMain({ row }: { row: NumberRowView }) {
+  const t = useTranslations('numbers');
+  const errorId = useId();
+  const [state, dispatch, pending] = useRowAction(setMainNumberAction as Action, () => t('madeMain', { number: row.national }));
+  return (
+    <form action={dispatch} className="inline-grid gap-1">
+      <input type="hidden" name="id" value={row.id} />
+      <Button type="submit" variant="outline" size="sm" disabled={pending}>
+        {t('makeMain')}
+        <span className="sr-only"> {row.national}</span>
+      </Button>
+      <RowError state={state} id={errorId} />
+    </form>
+  );
+}
+
+export function NumbersTable({ rows, groups }: { rows: NumberRowView[]; groups: ExtensionGroup[] }) {
+  const t = useTranslations('numbers');
+  return (
+    <Table>
+      <TableCaption className="sr-only">{t('tableCaption')}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHead scope="col">{t('number')}</TableHead>
+          <TableHead scope="col">{t('type')}</TableHead>
+          <TableHead scope="col">{t('rings')}</TableHead>
+          <TableHead scope="col">{t('monthly')}</TableHead>
+          <TableHead scope="col">
+            <span className="sr-only">{t('actions')}</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.id} data-number={row.national}>
+            <TableHead scope="row" className="font-medium whitespace-nowrap">
+              <span className="grid justify-items-start gap-1">
+                <span>{row.national}</span>
+                {row.isMain && <Badge variant="secondary">{t('main')}</Badge>}
+              </span>
+            </TableHead>
+            <TableCell>
+              <span className="grid">
+                <span>{row.typeLabel}</span>
+                <span className="text-sm text-muted-foreground">{row.regionName}</span>
+              </span>
+            </TableCell>
+            <TableCell>
+              <MapForm row={row} groups={groups} />
+            </TableCell>
+            <TableCell className="whitespace-nowrap">{row.priceLabel}</TableCell>
+            <TableCell className="text-right whitespace-nowrap">
+              <span className="inline-flex flex-wrap justify-end gap-2">
+                {!row.isMain && <MakeMain row={row} />}
+                {row.isMain ? (
+                  <span className="max-w-48 text-sm whitespace-normal text-muted-foreground">{t('mainCannotBeReleased')}</span>
+                ) : (
+                  <ConfirmAction
+                    trigger={
+                      <Button variant="ghost" size="sm">
+                        {t('release')}
+                        <span className="sr-only"> {row.national}</span>
+                      </Button>
+                    }
+                    title={t('releaseNamed', { number: row.national })}
+                    description={
+                      row.extensionLabel
+                        ? t('releaseConfirm', { number: row.national, target: row.extensionLabel })
+                        : t('releaseConfirmUnassigned', { number: row.national })
+                    }
+                    confirmLabel={t('release')}
+                    action={releaseNumberAction as Action}
+                    fields={{ id: row.id }}
+                    successMessage={t('released', { number: row.national })}
+                  />
+                )}
+              </span>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

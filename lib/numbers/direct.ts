@@ -1,0 +1,269 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
+import { companies, extensions, phoneNumbers, users, type Company } from '@/db/schema';
+import { ActionError } from '@/lib/actions/errors';
+import type { Actor } from '@/lib/actions/run-action';
+import type { CountryCode } from '@/lib/company/countries';
+import { preferredAreaCodes } from './areas';
+import { auditNumbers, type NumbersChange } from './audit';
+import { formatNational } from './format';
+import { affectedRows, rowsOf } from './inventory-seed';
+
+/*
+ * Direct numbers: every Office user and every conference bridge gets a local number of the
+ * company's country when it is created, in the creating transaction, nearest to the emergency
+ * address when the data allows. Ring groups get none (a number is mapped to them).
+ */
+
+export type DirectNumberCompany = Pick<
+  Company,
+  'id' | 'country' | 'emergencyPostalCode' | 'emergencyRegion' | 'emergencyCity'
+>;
+
+export type AssignOptions = {
+  /** Who the history names; null for the system. */
+  actor: Actor | null;
+  /** Leave the extensions without a number instead of refusing when the inventory is empty. */
+  optional?: boolean;
+  now?: Date;
+};
+
+export type Assigned = { id: string; e164: string; extensionId: string };
+
+/** A Postgres array literal of uuids or plain codes (no quoting needed). */
+const arrayLiteral = (values: readonly string[]) => `{${values.join(',')}}`;
+
+/**
+ * One statement for any number of extensions: locks the first n takeable local numbers (in the
+ * preferred area codes when given), pairs them with the extensions in order, makes them owned
+ * and mapped. SKIP LOCKED: two companies assigning at once take different numbers, never wait.
+ */
+async function take(
+  tx: Tx,
+  company: DirectNumberCompany,
+  extensionIds: readonly string[],
+  now: Date,
+  areaCodes: readonly string[] | undefined,
+): Promise<Assigned[]> {
+  if (extensionIds.length === 0) return [];
+  const inAreas = areaCodes?.length ? sql`and area_code = any(${arrayLiteral(areaCodes)}::text[])` : sql``;
+  const result = await tx.execute(sql`
+    with wanted as (
+      select ext_id, ord from unnest(${arrayLiteral(extensionIds)}::uuid[]) with ordinality as w(ext_id, ord)
+    ),
+    picked as (
+      select id, e164 from phone_numbers
+      where country = ${company.country} and type = 'local'
+        and (status = 'available' or (status = 'held' and held_until <= ${now}))
+        ${inAreas}
+      order by e164
+      limit ${extensionIds.length}
+      for update skip locked
+    ),
+    paired as (
+      select picked.id, wanted.ext_id
+      from (select id, row_number() over (order by e164) as ord from picked) picked
+      join wanted using (ord)
+    )
+    update phone_numbers p
+    set status = 'owned', company_id = ${company.id}, held_until = null, extension_id = paired.ext_id,
+        acquired_at = ${now}, order_id = null, is_main = false
+    from paired
+    where p.id = paired.id
+    returning p.id, p.e164, p.extension_id as "extensionId"`);
+  return rowsOf<Assigned>(result);
+}
+
+/** "101 · Alice Martin", "800 · Weekly meeting": how the tab and the history name an extension. */
+export async function extensionLabels(exec: Db | Tx, companyId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await exec
+    .select({ id: extensions.id, number: extensions.number, name: extensions.name, firstName: users.firstName, lastName: users.lastName })
+    .from(extensions)
+    .leftJoin(users, eq(users.id, extensions.userId))
+    .where(and(eq(extensions.companyId, companyId), inArray(extensions.id, [...ids])));
+  return new Map(
+    rows.map((r) => {
+      const name = r.firstName !== null ? `${r.firstName} ${r.lastName}` : r.name;
+      return [r.id, name ? `${r.number} · ${name}` : r.number] as const;
+    }),
+  );
+}
+
+/**
+ * The first number a company gets becomes its main number; afterwards the main number only
+ * moves (setMainNumber), it is never cleared. Callers hold the company lock.
+ */
+export async function ensureMainNumber(tx: Tx, companyId: string, actor: Actor | null) {
+  const result = await tx.execute(sql`
+    update phone_numbers set is_main = true
+    where id = (
+      select id from phone_numbers where company_id = ${companyId} and status = 'owned'
+      order by acquired_at, e164 limit 1)
+    and not exists (select 1 from phone_numbers where company_id = ${companyId} and is_main)
+    returning e164`);
+  const [main] = rowsOf<{ e164: string }>(result);
+  if (main) {
+    await auditNumbers(tx, companyId, actor, [
+      { action: 'number.mainChanged', target: formatNational(main.e164), before: { main: null }, after: { main: formatNational(main.e164) } },
+    ]);
+  }
+}
+
+/**
+ * Gives each extension a direct number, nearest to the emergency address first, then anywhere
+ * in the country. Refuses (ActionError, the caller's transaction rolls back) when the inventory
+ * has too few, unless `optional`.
+ */
+export async function assignDirectNumbers(
+  tx: Tx,
+  company: DirectNumberCompany,
+  extensionIds: readonly string[],
+  opts: AssignOptions,
+): Promise<Assigned[]> {
+  const now = opts.now ?? new Date();
+  const preferred = preferredAreaCodes(company.country as CountryCode, {
+    postalCode: company.emergencyPostalCode,
+    region: company.emergencyRegion,
+    city: company.emergencyCity,
+  });
+  const assigned = preferred.length ? await take(tx, company, extensionIds, now, preferred) : [];
+  const done = new Set(assigned.map((a) => a.extensionId));
+  const rest = extensionIds.filter((id) => !done.has(id));
+  assigned.push(...(await take(tx, company, rest, now, undefined)));
+  if (assigned.length < extensionIds.length && !opts.optional) {
+    throw new ActionError('errors.noNumberLeft', {
+      params: { needed: extensionIds.length, available: assigned.length, country: company.country },
+    });
+  }
+  if (assigned.length === 0) return assigned;
+  const labels = await extensionLabels(tx, company.id, assigned.map((a) => a.extensionId));
+  await auditNumbers(
+    tx,
+    company.id,
+    opts.actor,
+    assigned.map(
+      (a): NumbersChange => ({
+        action: 'number.assigned',
+        target: formatNational(a.e164),
+        before: { extension: null },
+        after: { extension: labels.get(a.extensionId) ?? null },
+      }),
+    ),
+  );
+  await ensureMainNumber(tx, company.id, opts.actor);
+  return assigned;
+}
+
+export async function assignDirectNumber(tx: Tx, company: DirectNumberCompany, extensionId: string, opts: AssignOptions) {
+  const [assigned] = await assignDirectNumbers(tx, company, [extensionId], opts);
+  return assigned;
+}
+
+/**
+ * The Office users among these users who have a user extension and no number yet get one, in
+ * one statement: what the CSV import calls for the users it created.
+ */
+export async function assignDirectNumbersToUsers(tx: Tx, company: DirectNumberCompany, userIds: readonly string[], opts: AssignOptions) {
+  if (userIds.length === 0) return [];
+  const rows = await tx
+    .select({ id: extensions.id })
+    .from(extensions)
+    .innerJoin(users, eq(users.id, extensions.userId))
+    .where(
+      and(
+        eq(extensions.companyId, company.id),
+        eq(extensions.type, 'user'),
+        eq(users.licence, 'office'),
+        inArray(users.id, [...userIds]),
+        sql`not exists (select 1 from phone_numbers pn where pn.extension_id = ${extensions.id} and pn.status = 'owned')`,
+      ),
+    )
+    .orderBy(sql`length(${extensions.number})`, asc(extensions.number));
+  return assignDirectNumbers(tx, company, rows.map((r) => r.id), opts);
+}
+
+/**
+ * After a user's licence is set: Office with no number gets one; Free keeps the company's
+ * numbers but unmaps them from the user (never silently released). One call for the team and
+ * licence actions.
+ */
+export async function syncDirectNumber(
+  tx: Tx,
+  company: DirectNumberCompany,
+  extensionId: string | null | undefined,
+  licence: 'free' | 'office',
+  opts: AssignOptions,
+) {
+  if (!extensionId) return;
+  const mapped = await tx
+    .select({ id: phoneNumbers.id, e164: phoneNumbers.e164 })
+    .from(phoneNumbers)
+    .where(and(eq(phoneNumbers.extensionId, extensionId), eq(phoneNumbers.companyId, company.id), eq(phoneNumbers.status, 'owned')));
+  if (licence === 'office') {
+    if (mapped.length === 0) await assignDirectNumber(tx, company, extensionId, opts);
+    return;
+  }
+  if (mapped.length === 0) return;
+  const labels = await extensionLabels(tx, company.id, [extensionId]);
+  await tx
+    .update(phoneNumbers)
+    .set({ extensionId: null })
+    .where(and(eq(phoneNumbers.extensionId, extensionId), eq(phoneNumbers.companyId, company.id)));
+  await auditNumbers(
+    tx,
+    company.id,
+    opts.actor,
+    mapped.map((n) => ({
+      action: 'number.mapped',
+      target: formatNational(n.e164),
+      before: { extension: labels.get(extensionId) ?? null },
+      after: { extension: null },
+    })),
+  );
+}
+
+/** Office users' and conference bridges' extensions that no owned number rings. */
+export async function extensionsWithoutNumber(exec: Db | Tx, companyId?: string) {
+  return exec
+    .select({ id: extensions.id, companyId: extensions.companyId })
+    .from(extensions)
+    .leftJoin(users, eq(users.id, extensions.userId))
+    .where(
+      and(
+        companyId ? eq(extensions.companyId, companyId) : undefined,
+        sql`((${extensions.type} = 'user' and ${users.licence} = 'office') or ${extensions.type} = 'conference')`,
+        sql`not exists (select 1 from phone_numbers pn where pn.extension_id = ${extensions.id} and pn.status = 'owned')`,
+      ),
+    )
+    .orderBy(asc(extensions.companyId), sql`length(${extensions.number})`, asc(extensions.number));
+}
+
+/**
+ * One-off catch-up for Office users and bridges created before numbers existed (or while the
+ * inventory was empty): `npm start` runs it for every company after seeding, and the Phone
+ * numbers tab offers it to the admin. Takes each company's lock like the team actions.
+ */
+export async function backfillDirectNumbers(
+  tx: Tx,
+  opts: AssignOptions & { companyId?: string },
+): Promise<{ companies: number; assigned: number; missing: number }> {
+  const wanted = await extensionsWithoutNumber(tx, opts.companyId);
+  const byCompany = new Map<string, string[]>();
+  for (const w of wanted) byCompany.set(w.companyId, [...(byCompany.get(w.companyId) ?? []), w.id]);
+  let assigned = 0;
+  for (const [companyId, ids] of byCompany) {
+    const [company] = await tx.select().from(companies).where(eq(companies.id, companyId)).for('no key update');
+    assigned += (await assignDirectNumbers(tx, company, ids, opts)).length;
+  }
+  return { companies: byCompany.size, assigned, missing: wanted.length - assigned };
+}
+
+/** Holds that ran out long ago go back to plain "available": tidiness only, never needed for correctness. */
+export async function clearExpiredHolds(exec: Db | Tx, now = new Date()) {
+  const result = await exec
+    .update(phoneNumbers)
+    .set({ status: 'available', companyId: null, heldUntil: null })
+    .where(and(eq(phoneNumbers.status, 'held'), sql`${phoneNumbers.heldUntil} <= ${now}`, isNull(phoneNumbers.extensionId)));
+  return affectedRows(result);
+}

@@ -1,0 +1,133 @@
+import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { db, type Db } from '@/db';
+import { companies, extensions, users, type ExtensionType, type NumberType } from '@/db/schema';
+import type { CountryCode } from '@/lib/company/countries';
+import { formatNational } from './format';
+import { companyPrices, priceOf } from './inventory';
+import { rowsOf } from './inventory-seed';
+
+export type OwnedNumberRow = {
+  id: string;
+  e164: string;
+  national: string;
+  type: NumberType;
+  regionName: string;
+  isMain: boolean;
+  /** The extension it rings, null when unassigned. */
+  extension: { id: string; number: string; type: ExtensionType; name: string } | null;
+  /** Monthly price in minor units; null when included with an Office licence or a bridge. */
+  monthlyMinor: number | null;
+};
+
+export type ExtensionChoice = { id: string; number: string; type: ExtensionType; name: string };
+
+export const NUMBERS_PAGE_SIZE = 50;
+
+/**
+ * The number that rings an extension, as a column of another query (the Extensions card): its
+ * first direct number, e.g. "+33142685300". `extensionId` is the outer query's column.
+ */
+export function directNumberSql(extensionId: AnyColumn | SQL): SQL<string | null> {
+  return sql<string | null>`(select pn.e164 from phone_numbers pn
+    where pn.extension_id = ${extensionId} and pn.status = 'owned'
+    order by pn.acquired_at, pn.e164 limit 1)`;
+}
+
+/**
+ * Everything the Phone numbers tab shows, in four statements whatever the company's size: one
+ * page of its numbers (with what each rings, and which are included: local numbers up to one
+ * per Office user and bridge, oldest first, like the Review card counts them), the company and
+ * its counts, the extensions a number can ring, and the prices.
+ */
+export async function getNumbersCardData(companyId: string, params: { page?: number } = {}, exec: Db = db()) {
+  const page = Math.max(1, Math.floor(params.page ?? 1));
+  const [numberRows, [company], choices, prices] = await Promise.all([
+    exec.execute(sql`
+      with owned as (
+        select pn.*, row_number() over (partition by pn.type order by pn.acquired_at, pn.e164) as rank,
+          count(*) over () as total
+        from phone_numbers pn
+        where pn.company_id = ${companyId} and pn.status = 'owned'
+      ),
+      allowance as (
+        select (select count(*) from users u where u.company_id = ${companyId} and u.licence = 'office')
+          + (select count(*) from extensions e where e.company_id = ${companyId} and e.type = 'conference') as n
+      )
+      select owned.id, owned.e164, owned.type, owned.region_name as "regionName", owned.is_main as "isMain",
+        (owned.type = 'local' and owned.rank <= allowance.n) as included, owned.total::int as total,
+        e.id as "extensionId", e.number as "extensionNumber", e.type as "extensionType",
+        coalesce(u.first_name || ' ' || u.last_name, e.name, '') as "extensionName"
+      from owned cross join allowance
+      left join extensions e on e.id = owned.extension_id and e.company_id = ${companyId}
+      left join users u on u.id = e.user_id
+      order by owned.is_main desc, owned.e164
+      limit ${NUMBERS_PAGE_SIZE} offset ${(page - 1) * NUMBERS_PAGE_SIZE}`),
+    exec
+      .select({
+        country: companies.country,
+        hasAddress: sql<boolean>`nullif(trim(${companies.emergencyStreet}), '') is not null`,
+        missing: sql<number>`(select count(*)::int from extensions e left join users u on u.id = e.user_id
+          where e.company_id = ${companyId}
+            and ((e.type = 'user' and u.licence = 'office') or e.type = 'conference')
+            and not exists (select 1 from phone_numbers pn where pn.extension_id = e.id and pn.status = 'owned'))`,
+      })
+      .from(companies)
+      .where(eq(companies.id, companyId)),
+    exec
+      .select({
+        id: extensions.id,
+        number: extensions.number,
+        type: extensions.type,
+        name: sql<string>`coalesce(${users.firstName} || ' ' || ${users.lastName}, ${extensions.name}, '')`,
+      })
+      .from(extensions)
+      .leftJoin(users, eq(users.id, extensions.userId))
+      .where(eq(extensions.companyId, companyId))
+      .orderBy(asc(extensions.type), sql`length(${extensions.number})`, asc(extensions.number)),
+    companyPrices(exec, companyId),
+  ]);
+
+  type Row = {
+    id: string;
+    e164: string;
+    type: NumberType;
+    regionName: string;
+    isMain: boolean;
+    included: boolean;
+    total: number;
+    extensionId: string | null;
+    extensionNumber: string | null;
+    extensionType: ExtensionType | null;
+    extensionName: string | null;
+  };
+  const rows = rowsOf<Row>(numberRows);
+  const total = Number(rows[0]?.total ?? 0);
+  return {
+    country: company.country as CountryCode,
+    hasEmergencyAddress: Boolean(company.hasAddress),
+    missingDirectNumbers: Number(company.missing),
+    currency: prices.currency,
+    prices: { local: prices.local, tollFree: prices.tollFree },
+    page,
+    pageCount: Math.max(1, Math.ceil(total / NUMBERS_PAGE_SIZE)),
+    total,
+    rows: rows.map(
+      (r): OwnedNumberRow => ({
+        id: r.id,
+        e164: r.e164,
+        national: formatNational(r.e164),
+        type: r.type,
+        regionName: r.regionName,
+        isMain: Boolean(r.isMain),
+        extension:
+          r.extensionId && r.extensionNumber && r.extensionType
+            ? { id: r.extensionId, number: r.extensionNumber, type: r.extensionType, name: r.extensionName ?? '' }
+            : null,
+        monthlyMinor: r.included ? null : priceOf(prices, r.type),
+      }),
+    ),
+    extensions: choices as ExtensionChoice[],
+  };
+}
+
+export type NumbersCardData = Awaited<ReturnType<typeof getNumbersCardData>>;

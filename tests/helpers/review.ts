@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { db } from '@/db';
+import {
+  activationTokens,
+  companies,
+  extensions,
+  orderLines,
+  orders,
+  outbox,
+  phoneNumbers,
+  ringGroupMembers,
+  SETUP_CARDS,
+  setupProgress,
+  users,
+  type NumberType,
+  type SetupCard,
+} from '@/db/schema';
+import { signUpCompany } from './factories';
+import { extensionOf } from './team';
+
+// Rows the Review card reads, inserted directly: the Phone numbers card's own functions may
+// not exist yet, and these tests are about what Review and Finish make of the rows.
+
+let serial = Math.floor(Math.random() * 5000);
+/** A unique (per test database), valid E.164 number of the country and type. */
+export function e164(country: 'FR' | 'US', type: NumberType = 'local') {
+  serial++;
+  const four = String(serial % 10000).padStart(4, '0');
+  if (country === 'FR') return type === 'toll_free' ? `+3380012${four}` : `+33144${type === 'local' ? '00' : '99'}${four}`;
+  return type === 'toll_free' ? `+1800555${four}` : `+1212555${four}`;
+}
+
+export async function addOwnedNumber(
+  companyId: string,
+  opts: { country?: 'FR' | 'US'; type?: NumberType; extensionId?: string | null; isMain?: boolean; e164?: string } = {},
+) {
+  const country = opts.country ?? 'FR';
+  const type = opts.type ?? 'local';
+  const [row] = await db()
+    .insert(phoneNumbers)
+    .values({
+      e164: opts.e164 ?? e164(country, type),
+      country,
+      type,
+      areaCode: type === 'toll_free' ? '800' : country === 'FR' ? '1' : '212',
+      regionName: country === 'FR' ? 'Paris' : 'New York',
+      status: 'owned',
+      companyId,
+      extensionId: opts.extensionId ?? null,
+      isMain: opts.isMain ?? false,
+      acquiredAt: new Date(),
+    })
+    .returning();
+  return row;
+}
+
+/** A direct number for the user's extension. */
+export async function giveDirectNumber(companyId: string, userId: string, opts: { country?: 'FR' | 'US'; isMain?: boolean; e164?: string } = {}) {
+  const extension = await extensionOf(userId);
+  return addOwnedNumber(companyId, { ...opts, extensionId: extension.id });
+}
+
+export async function addConference(companyId: string, number: string, name = `Bridge ${number}`) {
+  const [row] = await db()
+    .insert(extensions)
+    .values({ companyId, number, type: 'conference', name, maxParticipants: 10 })
+    .returning();
+  return row;
+}
+
+export async function addRingGroup(companyId: string, number: string, name: string, memberIds: string[] = []) {
+  const [row] = await db()
+    .insert(extensions)
+    .values({ companyId, number, type: 'ring_group', name, strategy: 'simultaneous', noAnswerKind: 'voicemail' })
+    .returning();
+  if (memberIds.length > 0) {
+    await db()
+      .insert(ringGroupMembers)
+      .values(memberIds.map((userId, position) => ({ ringGroupId: row.id, userId, position, ringSeconds: 20 })));
+  }
+  return row;
+}
+
+export async function setEmergencyAddress(companyId: string, street: string | null = '10 rue de Rivoli') {
+  await db()
+    .update(companies)
+    .set({ emergencyStreet: street, emergencyCity: 'Paris', emergencyPostalCode: '75001', emergencyCountry: 'FR' })
+    .where(eq(companies.id, companyId));
+}
+
+export async function setCardStatus(companyId: string, card: SetupCard, status: 'not_started' | 'in_progress' | 'verified') {
+  await db()
+    .insert(setupProgress)
+    .values({ companyId, card, status })
+    .onConflictDoUpdate({ target: [setupProgress.companyId, setupProgress.card], set: { status } });
+}
+
+export async function verifyCards(companyId: string, cards: SetupCard[] = SETUP_CARDS.filter((c) => c !== 'review')) {
+  for (const card of cards) await setCardStatus(companyId, card, 'verified');
+}
+
+export async function reviewStatus(companyId: string) {
+  const [row] = await db()
+    .select({ status: setupProgress.status })
+    .from(setupProgress)
+    .where(and(eq(setupProgress.companyId, companyId), eq(setupProgress.card, 'review')));
+  return row?.status ?? 'not_started';
+}
+
+/** A pending order of Office seats, as buySeats leaves it. */
+export async function addPendingSeatOrder(companyId: string, quantity: number, unitMinor = 1995, currency = 'EUR') {
+  const [order] = await db()
+    .insert(orders)
+    .values({ companyId, idempotencyKey: randomUUID(), status: 'pending', currency, totalMinor: quantity * unitMinor })
+    .returning();
+  await db().insert(orderLines).values({ orderId: order.id, kind: 'office_seats', description: 'Office licence', quantity, unitMinor });
+  return order;
+}
+
+/**
+ * A company with nothing missing: address on file, every card but Review verified, the admin
+ * (Office) with a direct number that is also the main number.
+ */
+export async function readyCompany(overrides: Parameters<typeof signUpCompany>[0] = {}) {
+  const { company, admin } = await signUpCompany({ officeSeats: 1, ...overrides });
+  await setEmergencyAddress(company.id);
+  await verifyCards(company.id);
+  const main = await giveDirectNumber(company.id, admin.id, {
+    country: (overrides.country as 'FR' | 'US' | undefined) ?? 'FR',
+    isMain: true,
+  });
+  return { company, admin, main };
+}
+
+export async function outboxOf(companyId: string) {
+  return db().select().from(outbox).where(eq(outbox.companyId, companyId)).orderBy(asc(outbox.toEmail));
+}
+
+export async function tokensOf(userId: string) {
+  return db().select().from(activationTokens).where(eq(activationTokens.userId, userId));
+}
+
+export async function ordersOf(companyId: string) {
+  return db().select().from(orders).where(eq(orders.companyId, companyId)).orderBy(asc(orders.createdAt));
+}
+
+export async function companyById(companyId: string) {
+  const [row] = await db().select().from(companies).where(eq(companies.id, companyId));
+  return row;
+}
+
+export async function userById(userId: string) {
+  const [row] = await db().select().from(users).where(eq(users.id, userId));
+  return row;
+}
+
+/** The activation link in a message body. */
+export function activationLinkIn(body: string) {
+  return /https?:\/\/\S+\/activate\/([A-Za-z0-9_-]+)/.exec(body);
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setConnection } from '@/db';
+import { connect, type Connection } from '@/db/driver';
+import { migrateConnection } from '@/db/migrate';
+import { loadHistory } from '@/lib/audit/history';
+import { getMyLine } from '@/lib/me/line';
+import { getOutboxPage } from '@/lib/mail/outbox';
+import { getCostSummary } from '@/lib/review/cost';
+import { getMissing } from '@/lib/review/missing';
+import { createTestDatabase, testDbKind } from '../helpers/db';
+import { addMemberWithExtension } from '../helpers/team';
+import { addConference, addRingGroup, giveDirectNumber, readyCompany } from '../helpers/review';
+
+// Like team-queries.test.ts: a counted connection proves the Review card, the member's page
+// and the History panel cost the same number of statements for 3 users as for 120.
+
+let statements: string[] | undefined;
+const onQuery = (sql: string) => statements?.push(sql);
+const opened: (Connection & { url?: string })[] = [];
+
+beforeAll(async () => {
+  if (testDbKind === 'pglite') {
+    const conn = connect({ kind: 'pglite', dataDir: undefined }, { onQuery });
+    await migrateConnection(conn);
+    opened.push(conn);
+    setConnection(conn);
+  } else {
+    const fresh = await createTestDatabase();
+    const counted = connect({ kind: 'pg', url: fresh.url! }, { onQuery });
+    opened.push(counted, fresh);
+    setConnection(counted);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  setConnection(undefined);
+  for (const conn of opened) {
+    await conn.close();
+    if (opened.length > 1) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+async function count(fn: () => Promise<unknown>) {
+  statements = [];
+  try {
+    await fn();
+    return statements.length;
+  } finally {
+    statements = undefined;
+  }
+}
+
+async function companyOfSize(users: number) {
+  const { company, admin } = await readyCompany({ officeSeats: users + 1 });
+  const ids: string[] = [];
+  for (let i = 0; i < users; i++) {
+    const { user } = await addMemberWithExtension(company.id, String(102 + i), {
+      firstName: 'User',
+      lastName: `N${i}`,
+      licence: i % 2 ? 'office' : 'free',
+    });
+    if (i % 4 === 1) await giveDirectNumber(company.id, user.id);
+    ids.push(user.id);
+  }
+  await addRingGroup(company.id, '500', 'Everyone', ids);
+  await addRingGroup(company.id, '501', 'Empty');
+  await addConference(company.id, '800');
+  return { company, admin, someone: ids[ids.length - 1] };
+}
+
+describe('statements per page, whatever the team size', () => {
+  it('Review (cost + missing), /me, History and the outbox', async () => {
+    const small = await companyOfSize(3);
+    const large = await companyOfSize(120);
+    const measure = async (c: Awaited<ReturnType<typeof companyOfSize>>) => ({
+      missing: await count(() => getMissing(c.company.id)),
+      cost: await count(() => getCostSummary(c.company.id)),
+      me: await count(() => getMyLine(c.someone)),
+      history: await count(() => loadHistory(c.company.id, 'company', 1, 'en')),
+      outbox: await count(() => getOutboxPage(c.company.id)),
+    });
+    const expected = { missing: 1, cost: 3, me: 2, history: 1, outbox: 1 };
+    expect(await measure(small)).toEqual(expected);
+    expect(await measure(large)).toEqual(expected);
+    // And the large one really is large.
+    const items = await getMissing(large.company.id);
+    expect(items.find((i) => i.code === 'officeUserNoNumber')?.count).toBe(30);
+  });
+});
