@@ -12,10 +12,14 @@ import { db, setConnection } from '../db';
 import { connect, type Connection } from '../db/driver';
 import { migrateConnection } from '../db/migrate';
 import { companies, extensions, users } from '../db/schema';
-import { loadActor, type Actor } from '../lib/actions/run-action';
+import { loadActor, runAction, type Actor } from '../lib/actions/run-action';
 import { signUpSchema } from '../lib/auth/schema';
 import { createCompanyWithAdmin } from '../lib/auth/sign-up';
 import { nextFree } from '../lib/extensions/numbering';
+import { carrier, holdNumbers, purchaseNumbers } from '../lib/numbers/actions';
+import { resolveArea } from '../lib/numbers/areas';
+import type { NumberSearch } from '../lib/numbers/carrier';
+import { inventoryIsEmpty, prng, seedInventory } from '../lib/numbers/inventory-seed';
 import { commitImport, parseUserCsv, previewImport } from '../lib/team/import';
 import { getTeamCardData } from '../lib/team/queries';
 
@@ -144,6 +148,77 @@ const CASES: BenchCase[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Phone numbers (issue 5): searches over the full inventory (seeded once by main(), ~119,000
+// numbers), then holding and buying 10 numbers through the real actions.
+
+let searchCompanyId = '';
+const digitStream = prng(5);
+const randomDigits = (n: number) => Array.from({ length: n }, () => Math.floor(digitStream() * 10)).join('');
+
+function searchCase(name: string, query: () => NumberSearch) {
+  return defineCase({
+    name: `Number search: ${name}`,
+    runs: 200,
+    warmup: 20,
+    target: { ms: 20, stat: 'p95', note: 'issue 5: p95 ≤ 20 ms over the full inventory' },
+    async setup() {
+      if (!searchCompanyId) searchCompanyId = (await freshCompany(5)).companyId;
+    },
+    prepare: async () => query(),
+    run: async (q) => {
+      const page = await carrier.search({ exec: db() }, searchCompanyId, q);
+      if (q.areaCodes && !q.digits && page.rows.length === 0) throw new Error(`no result for ${JSON.stringify(q)}`);
+    },
+  });
+}
+
+CASES.push(
+  searchCase('by area code (US 212)', () => ({ country: 'US', type: 'local', areaCodes: ['212'] })),
+  searchCase('by region name ("Île-de-France", page 3)', () => ({
+    country: 'FR',
+    type: 'local',
+    areaCodes: resolveArea('FR', 'local', 'Île-de-France'),
+    page: 3,
+  })),
+  searchCase('by region name ("New York": 4 area codes)', () => ({
+    country: 'US',
+    type: 'local',
+    areaCodes: resolveArea('US', 'local', 'New York'),
+  })),
+  searchCase('by digits contained (2 random digits, FR local)', () => ({ country: 'FR', type: 'local', digits: randomDigits(2) })),
+  searchCase('by digits contained (4 random digits, US local)', () => ({ country: 'US', type: 'local', digits: randomDigits(4) })),
+  searchCase('by digits contained (7 random digits, FR local: mostly no match)', () => ({
+    country: 'FR',
+    type: 'local',
+    digits: randomDigits(7),
+  })),
+  searchCase('toll-free by prefix and digits (US 800, 3 digits)', () => ({
+    country: 'US',
+    type: 'toll_free',
+    areaCodes: ['800'],
+    digits: randomDigits(3),
+  })),
+  defineCase({
+    name: 'Hold and buy 10 numbers (two actions, fresh company)',
+    runs: 20,
+    warmup: 2,
+    prepare: async () => {
+      const actor = await freshCompany(5);
+      const page = await carrier.search({ exec: db() }, actor.companyId, { country: 'FR', type: 'local', pageSize: 10 });
+      return { actor, ids: page.rows.map((r) => r.id) };
+    },
+    run: async ({ actor, ids }) => {
+      const call = (def: typeof holdNumbers | typeof purchaseNumbers, input: unknown) =>
+        runAction(def as typeof holdNumbers, { userId: actor.id, locale: 'en', input });
+      const held = await call(holdNumbers, { ids });
+      if (!held.ok) throw new Error(JSON.stringify(held));
+      const bought = await call(purchaseNumbers, { idempotencyKey: crypto.randomUUID(), ids });
+      if (!bought.ok) throw new Error(JSON.stringify(bought));
+    },
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
 // Runner
 
 function percentile(sorted: number[], p: number) {
@@ -233,6 +308,16 @@ async function main() {
   setConnection(conn);
   console.log(`database: ${label}\n`);
   try {
+    // The number inventory, as `npm start` seeds it: the number searches read it, and Office
+    // users (imports included) get their direct numbers from it.
+    if (await inventoryIsEmpty(db())) {
+      const seeded = await seedInventory(db());
+      const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+      console.log(
+        `number inventory: ${seeded.inserted.toLocaleString('en')} numbers seeded in ${s(seeded.generateMs + seeded.insertMs)}` +
+          ` (generate ${s(seeded.generateMs)}, insert and index ${s(seeded.insertMs)})\n`,
+      );
+    }
     const outcomes: Outcome[] = [];
     for (const c of cases) {
       process.stdout.write(`running: ${c.name}…\n`);

@@ -27,7 +27,8 @@ export async function HistoryPanel({ card }: { card: SetupCard }) {
         </summary>
         <div className="mt-3">
           <Suspense fallback={<HistoryEntries view={view} />}>
-            <HistoryList initial={view} />
+            {/* A new language or a new entry (after a save) starts the list afresh. */}
+            <HistoryList key={`${locale}:${view.total}:${view.entries[0]?.id ?? 0}`} initial={view} />
           </Suspense>
         </div>
       </details>

@@ -6,6 +6,7 @@ import { ActionError } from '@/lib/actions/errors';
 import { defineAction, type Actor } from '@/lib/actions/run-action';
 import { audit, diff } from '@/lib/audit/log';
 import { lockCompany } from '@/lib/licences/seats';
+import { assignDirectNumber } from '@/lib/numbers/direct';
 import { markInProgress, markVerified } from '@/lib/setup/cards';
 import { assertExtensionAvailable } from '@/lib/team/rules';
 import { newPins } from './conferences';
@@ -129,6 +130,8 @@ export const createConference = defineAction({
         participantPinHash: pins.participantPinHash,
       })
       .returning();
+    // A bridge comes with a direct number (Ooma: every extension type but ring groups).
+    await assignDirectNumber(tx, company, conference.id, { actor });
     await changed(tx, actor, {
       action: 'conference.created',
       target: labelOf(conference),

@@ -1,16 +1,26 @@
+import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
+import { extensions, phoneNumbers } from '@/db/schema';
+import { ActionError } from '@/lib/actions/errors';
+import { formatNational } from '@/lib/numbers/format';
 
 /**
- * Refuses to delete an extension while a phone number rings it (the ring group or conference
- * would leave the number ringing nothing).
- *
- * HOOK FOR THE PHONE NUMBERS ISSUE: numbers do not exist yet, so this checks nothing today.
- * Once the numbers table exists, look up the company's numbers mapped to `extensionId` and
- * throw `new ActionError('errors.extensionMapped', { params: { numbers: '<the numbers, formatted>' } })`
- * (the message key is already in both catalogs). It runs inside the delete's transaction,
- * after the company lock, so a number cannot be mapped between this check and the delete.
+ * Refuses to delete a ring group while a phone number rings it: the number would be left
+ * ringing nothing, and a number is mapped to a ring group only on purpose. Says which numbers.
+ * A conference bridge's number (its automatic direct number, or any mapped there) stays in the
+ * company, unassigned (FK on delete set null), like a removed user's: never silently released.
+ * Runs inside the delete's transaction, after the company lock, so a number cannot be mapped
+ * between this check and the delete.
  */
 export async function assertNotMapped(tx: Tx, extensionId: string): Promise<void> {
-  void tx;
-  void extensionId;
+  const mapped = await tx
+    .select({ e164: phoneNumbers.e164 })
+    .from(phoneNumbers)
+    .innerJoin(extensions, and(eq(extensions.id, phoneNumbers.extensionId), eq(extensions.companyId, phoneNumbers.companyId)))
+    .where(and(eq(phoneNumbers.extensionId, extensionId), eq(phoneNumbers.status, 'owned'), eq(extensions.type, 'ring_group')))
+    .orderBy(asc(phoneNumbers.e164));
+  if (mapped.length === 0) return;
+  throw new ActionError('errors.extensionMapped', {
+    params: { count: mapped.length, numbers: mapped.map((n) => formatNational(n.e164)).join(', ') },
+  });
 }

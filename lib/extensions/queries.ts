@@ -10,6 +10,8 @@ import {
   type RingStrategy,
 } from '@/db/schema';
 import type { CountryCode } from '@/lib/company/countries';
+import { formatNational } from '@/lib/numbers/format';
+import { directNumberSql } from '@/lib/numbers/queries';
 import { findLoops } from './loops';
 import { nextFree, type ExtensionLength } from './numbering';
 
@@ -30,7 +32,7 @@ export type ExtensionRow = {
   userId: string | null;
   ringGroup: { strategy: RingStrategy; members: ExtensionMember[]; noAnswer: NoAnswerView } | null;
   conference: { maxParticipants: number } | null;
-  /** The public number that rings it: filled in by the Phone numbers issue. */
+  /** The public number that rings it (its first direct number), in national format. */
   directNumber: string | null;
 };
 
@@ -67,6 +69,7 @@ export async function getExtensionsCardData(companyId: string, params: { type?: 
         noAnswerUserId: extensions.noAnswerUserId,
         noAnswerExtensionId: extensions.noAnswerExtensionId,
         maxParticipants: extensions.maxParticipants,
+        directNumber: directNumberSql(extensions.id, extensions.companyId),
         targetNumber: target.number,
         targetType: target.type,
         targetName: target.name,
@@ -139,7 +142,7 @@ export async function getExtensionsCardData(companyId: string, params: { type?: 
           ? { strategy: r.strategy ?? 'simultaneous', members: members.get(r.id) ?? [], noAnswer }
           : null,
       conference: r.type === 'conference' ? { maxParticipants: r.maxParticipants ?? 10 } : null,
-      directNumber: null,
+      directNumber: r.directNumber ? formatNational(r.directNumber) : null,
     };
   });
 

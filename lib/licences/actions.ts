@@ -3,6 +3,7 @@ import { companies, orderLines, orders, priceList, users } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/run-action';
 import { audit } from '@/lib/audit/log';
+import { syncDirectNumber } from '@/lib/numbers/direct';
 import { markInProgress, markVerified } from '@/lib/setup/cards';
 import { assignPhone, loadMember, phoneLabel } from '@/lib/team/rules';
 import { buySeatsSchema, emptySchema, licenceSchema } from '@/lib/team/schema';
@@ -25,6 +26,7 @@ export const setLicence = defineAction({
     const removedDevice = input.licence === 'free' && device ? device.model : null;
     if (input.licence === 'free') await assignPhone(tx, company.id, user.id, '');
     await tx.update(users).set({ licence: input.licence }).where(and(eq(users.id, user.id), eq(users.companyId, company.id)));
+    await syncDirectNumber(tx, company, member.extension?.id, { from: user.licence, to: input.licence }, { actor });
 
     await audit(tx, actor, {
       card: 'licences',

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { companies, extensions, phoneNumbers, users, type Company } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
@@ -7,7 +7,7 @@ import type { CountryCode } from '@/lib/company/countries';
 import { preferredAreaCodes } from './areas';
 import { auditNumbers, type NumbersChange } from './audit';
 import { formatNational } from './format';
-import { affectedRows, rowsOf } from './inventory-seed';
+import { rowsOf } from './inventory-seed';
 
 /*
  * Direct numbers: every Office user and every conference bridge gets a local number of the
@@ -184,23 +184,24 @@ export async function assignDirectNumbersToUsers(tx: Tx, company: DirectNumberCo
 }
 
 /**
- * After a user's licence is set: Office with no number gets one; Free keeps the company's
- * numbers but unmaps them from the user (never silently released). One call for the team and
- * licence actions.
+ * After a user's licence is saved (Team or Licences card), one call: becoming or staying
+ * Office without a number gets one; going from Office to Free keeps the numbers in the company
+ * but unmaps them from the user (never silently released). Free staying Free changes nothing,
+ * so a number an admin mapped to a Free user's extension on purpose stays.
  */
 export async function syncDirectNumber(
   tx: Tx,
   company: DirectNumberCompany,
   extensionId: string | null | undefined,
-  licence: 'free' | 'office',
+  licence: { from: 'free' | 'office'; to: 'free' | 'office' },
   opts: AssignOptions,
 ) {
-  if (!extensionId) return;
+  if (!extensionId || (licence.from === 'free' && licence.to === 'free')) return;
   const mapped = await tx
     .select({ id: phoneNumbers.id, e164: phoneNumbers.e164 })
     .from(phoneNumbers)
     .where(and(eq(phoneNumbers.extensionId, extensionId), eq(phoneNumbers.companyId, company.id), eq(phoneNumbers.status, 'owned')));
-  if (licence === 'office') {
+  if (licence.to === 'office') {
     if (mapped.length === 0) await assignDirectNumber(tx, company, extensionId, opts);
     return;
   }
@@ -257,13 +258,4 @@ export async function backfillDirectNumbers(
     assigned += (await assignDirectNumbers(tx, company, ids, opts)).length;
   }
   return { companies: byCompany.size, assigned, missing: wanted.length - assigned };
-}
-
-/** Holds that ran out long ago go back to plain "available": tidiness only, never needed for correctness. */
-export async function clearExpiredHolds(exec: Db | Tx, now = new Date()) {
-  const result = await exec
-    .update(phoneNumbers)
-    .set({ status: 'available', companyId: null, heldUntil: null })
-    .where(and(eq(phoneNumbers.status, 'held'), sql`${phoneNumbers.heldUntil} <= ${now}`, isNull(phoneNumbers.extensionId)));
-  return affectedRows(result);
 }

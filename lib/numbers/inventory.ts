@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { companies, orderLines, orders, phoneNumbers, priceList, type NumberType, type PhoneNumber } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
@@ -92,29 +92,53 @@ function toOffer(row: OfferRow, companyId: string, now: Date, prices: CompanyPri
 
 const byE164 = (a: { e164: string }, b: { e164: string }) => (a.e164 < b.e164 ? -1 : a.e164 > b.e164 ? 1 : 0);
 
+/**
+ * Three or more digits: the trigram index finds the few numbers that contain them, wherever
+ * they are (a few hundred in 119,000 for 3 digits), and the page is cut from those. Left to
+ * itself the planner may instead walk a whole country in e164 order hoping to meet 21 matches
+ * early: fine for 2 digits (one number in ten contains them), 100 ms or more for 4 rare ones.
+ */
+const TRIGRAM_CAP = 2_000;
+
+async function digitHits(exec: Exec, digits: string): Promise<string[] | undefined> {
+  if (digits.length < 3) return undefined;
+  const hits = await exec
+    .select({ id: phoneNumbers.id })
+    .from(phoneNumbers)
+    .where(like(phoneNumbers.national, `%${digits}%`))
+    .limit(TRIGRAM_CAP + 1);
+  // Too common to be worth it: the ordered walk meets 21 matches quickly.
+  return hits.length > TRIGRAM_CAP ? undefined : hits.map((h) => h.id);
+}
+
 async function search(ctx: CarrierContext, companyId: string, query: NumberSearch): Promise<SearchPage> {
   const now = ctx.now ?? new Date();
   const size = Math.min(Math.max(1, query.pageSize ?? SEARCH_PAGE_SIZE), 100);
   const page = Math.max(1, Math.floor(query.page ?? 1));
-  const [prices, rows] = await Promise.all([
-    companyPrices(ctx.exec, companyId),
-    ctx.exec
-      .select(offerColumns)
-      .from(phoneNumbers)
-      .where(
-        and(
-          eq(phoneNumbers.country, query.country),
-          eq(phoneNumbers.type, query.type),
-          query.areaCodes?.length ? inArray(phoneNumbers.areaCode, [...query.areaCodes]) : undefined,
-          query.digits ? like(phoneNumbers.national, `%${query.digits.replace(/\D/g, '')}%`) : undefined,
-          visibleSql(companyId, now),
-        ),
-      )
-      // e164 order is area code then subscriber number; the indexes serve it, so a page stops early.
-      .orderBy(asc(phoneNumbers.e164))
-      .limit(size + 1)
-      .offset((page - 1) * size),
-  ]);
+  const digits = query.digits?.replace(/\D/g, '') ?? '';
+  const [prices, hits] = await Promise.all([companyPrices(ctx.exec, companyId), digitHits(ctx.exec, digits)]);
+  if (hits && hits.length === 0) return { rows: [], page, hasNext: false };
+  const rows = await ctx.exec
+    .select(offerColumns)
+    .from(phoneNumbers)
+    .where(
+      and(
+        eq(phoneNumbers.country, query.country),
+        eq(phoneNumbers.type, query.type),
+        query.areaCodes?.length ? inArray(phoneNumbers.areaCode, [...query.areaCodes]) : undefined,
+        // The planner sees how few ids there are and probes the primary key for them.
+        hits
+          ? sql`${phoneNumbers.id} = any(${`{${hits.join(',')}}`}::uuid[])`
+          : digits
+            ? like(phoneNumbers.national, `%${digits}%`)
+            : undefined,
+        visibleSql(companyId, now),
+      ),
+    )
+    // e164 order is area code then subscriber number; the indexes serve it, so a page stops early.
+    .orderBy(asc(phoneNumbers.e164))
+    .limit(size + 1)
+    .offset((page - 1) * size);
   return {
     rows: rows.slice(0, size).map((r) => toOffer(r, companyId, now, prices)),
     page,
@@ -265,13 +289,4 @@ export async function getHeldNumbers(exec: Exec, companyId: string, now = new Da
     exec.select(offerColumns).from(phoneNumbers).where(heldBySql(companyId, now)).orderBy(asc(phoneNumbers.e164)),
   ]);
   return rows.map((r) => toOffer(r, companyId, now, prices));
-}
-
-/** Holds that ran out but were not taken by anyone yet: the page says they are gone. */
-export async function countExpiredHolds(exec: Exec, companyId: string, now = new Date()): Promise<number> {
-  const [{ total }] = await exec
-    .select({ total: count() })
-    .from(phoneNumbers)
-    .where(and(eq(phoneNumbers.companyId, companyId), eq(phoneNumbers.status, 'held'), lte(phoneNumbers.heldUntil, now)));
-  return total;
 }

@@ -25,11 +25,11 @@ export const NUMBERS_PAGE_SIZE = 50;
 
 /**
  * The number that rings an extension, as a column of another query (the Extensions card): its
- * first direct number, e.g. "+33142685300". `extensionId` is the outer query's column.
+ * first direct number, e.g. "+33142685300". The arguments are the outer query's columns.
  */
-export function directNumberSql(extensionId: AnyColumn | SQL): SQL<string | null> {
+export function directNumberSql(extensionId: AnyColumn | SQL, companyId: AnyColumn | SQL): SQL<string | null> {
   return sql<string | null>`(select pn.e164 from phone_numbers pn
-    where pn.extension_id = ${extensionId} and pn.status = 'owned'
+    where pn.extension_id = ${extensionId} and pn.company_id = ${companyId} and pn.status = 'owned'
     order by pn.acquired_at, pn.e164 limit 1)`;
 }
 

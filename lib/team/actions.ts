@@ -4,6 +4,7 @@ import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/run-action';
 import { audit, diff } from '@/lib/audit/log';
 import { assertOfficeSeatFree, lockCompany } from '@/lib/licences/seats';
+import { assignDirectNumber, syncDirectNumber } from '@/lib/numbers/direct';
 import { markInProgress, markVerified } from '@/lib/setup/cards';
 import { getNextExtension } from './queries';
 import {
@@ -49,6 +50,8 @@ export const addUser = defineAction({
       .insert(extensions)
       .values({ companyId: company.id, number: input.extension, type: 'user', userId: user.id })
       .returning({ id: extensions.id, number: extensions.number });
+    // An Office user's direct number, in this transaction: no number left refuses the whole add.
+    if (input.licence === 'office') await assignDirectNumber(tx, company, extension.id, { actor });
     const device = await assignPhone(tx, company.id, user.id, input.phone);
 
     await audit(tx, actor, {
@@ -87,6 +90,7 @@ export const updateUser = defineAction({
       await tx.update(extensions).set({ number: input.extension }).where(eq(extensions.id, extension.id));
       extension = { ...extension, number: input.extension };
     }
+    await syncDirectNumber(tx, company, extension?.id, { from: before.user.licence, to: input.licence }, { actor });
     // A Free licence has no phone (the schema empties it), which releases any desk phone.
     const device = await assignPhone(tx, company.id, input.id, input.phone);
 

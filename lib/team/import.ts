@@ -12,6 +12,7 @@ import { block, checkExtensionNumber, type ExtensionLength } from '@/lib/extensi
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
 import { lockCompany } from '@/lib/licences/seats';
+import { assignDirectNumbersToUsers } from '@/lib/numbers/direct';
 import { markInProgress } from '@/lib/setup/cards';
 import { importSchema, type Licence } from './schema';
 
@@ -444,6 +445,9 @@ export async function commitImport(
         }),
       );
     }
+    // The Office users' direct numbers, in one statement; too few left refuses the whole import.
+    const office = valid.filter((r) => r.licence === 'office').map((r) => ids.get(r.email)!);
+    await assignDirectNumbersToUsers(tx, company, office, { actor });
   } catch (error) {
     // Lost a race with a sign-up (e-mails are unique across companies): say so for the whole file.
     if (pgErrorOf(error)?.code === '23505') throw new ActionError('errors.importConflict');

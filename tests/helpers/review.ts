@@ -31,12 +31,25 @@ export function e164(country: 'FR' | 'US', type: NumberType = 'local') {
   return type === 'toll_free' ? `+1800555${four}` : `+1212555${four}`;
 }
 
+/**
+ * An owned number. The test database starts with an inventory (tests/helpers/db.ts), so a
+ * number that happens to be in it is taken over rather than inserted twice.
+ */
 export async function addOwnedNumber(
   companyId: string,
   opts: { country?: 'FR' | 'US'; type?: NumberType; extensionId?: string | null; isMain?: boolean; e164?: string } = {},
 ) {
   const country = opts.country ?? 'FR';
   const type = opts.type ?? 'local';
+  if (opts.isMain) await db().update(phoneNumbers).set({ isMain: false }).where(eq(phoneNumbers.companyId, companyId));
+  const owned = {
+    status: 'owned' as const,
+    companyId,
+    heldUntil: null,
+    extensionId: opts.extensionId ?? null,
+    isMain: opts.isMain ?? false,
+    acquiredAt: new Date(),
+  };
   const [row] = await db()
     .insert(phoneNumbers)
     .values({
@@ -45,20 +58,29 @@ export async function addOwnedNumber(
       type,
       areaCode: type === 'toll_free' ? '800' : country === 'FR' ? '1' : '212',
       regionName: country === 'FR' ? 'Paris' : 'New York',
-      status: 'owned',
-      companyId,
-      extensionId: opts.extensionId ?? null,
-      isMain: opts.isMain ?? false,
-      acquiredAt: new Date(),
+      ...owned,
     })
+    .onConflictDoUpdate({ target: phoneNumbers.e164, set: owned })
     .returning();
   return row;
 }
 
-/** A direct number for the user's extension. */
+/** The user's direct number: the one they already have (sign-up may give one), or a new one. */
 export async function giveDirectNumber(companyId: string, userId: string, opts: { country?: 'FR' | 'US'; isMain?: boolean; e164?: string } = {}) {
   const extension = await extensionOf(userId);
-  return addOwnedNumber(companyId, { ...opts, extensionId: extension.id });
+  const [existing] = opts.e164
+    ? []
+    : await db()
+        .select()
+        .from(phoneNumbers)
+        .where(and(eq(phoneNumbers.extensionId, extension.id), eq(phoneNumbers.status, 'owned')));
+  if (!existing) return addOwnedNumber(companyId, { ...opts, extensionId: extension.id });
+  if (opts.isMain && !existing.isMain) {
+    await db().update(phoneNumbers).set({ isMain: false }).where(eq(phoneNumbers.companyId, companyId));
+    const [main] = await db().update(phoneNumbers).set({ isMain: true }).where(eq(phoneNumbers.id, existing.id)).returning();
+    return main;
+  }
+  return existing;
 }
 
 export async function addConference(companyId: string, number: string, name = `Bridge ${number}`) {

@@ -58,7 +58,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 15_000
 }
 
 /** The Neon driver speaks Postgres over a WebSocket; websockify bridges it to the local server. */
-describe.runIf(process.env.TEST_DB === 'pg')('Neon serverless driver (over websockify)', () => {
+describe('Neon serverless driver (over websockify)', () => {
   let proxy: ChildProcess | undefined;
   let database: (Connection & { url?: string }) | undefined;
   let neon: Connection;

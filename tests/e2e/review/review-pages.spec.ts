@@ -55,7 +55,7 @@ test.describe('signed in as admin', () => {
     await expect(total).toContainText('€');
     const blockers = page.locator('#review-blockers');
     await expect(blockers.locator('[data-missing="emergencyAddress"]')).toContainText('No emergency address is on file.');
-    await expect(blockers.locator('[data-missing="noMainNumber"]')).toBeVisible();
+    await expect(blockers.locator('[data-missing="cardNotVerified"]').first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Finish setup' })).toBeDisabled();
     await axe();
     await blockers.locator('[data-missing="emergencyAddress"]').getByRole('link').click();

@@ -1,0 +1,196 @@
+'use client';
+
+import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
+import { useActionState, useId, useState } from 'react';
+import {
+  holdNumbersAction,
+  purchaseNumbersAction,
+  releaseHeldNumbersAction,
+} from '@/app/(setup)/setup/numbers/actions';
+import { FormError } from '@/components/auth/form-error';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { toast } from '@/components/ui/toast';
+import type { ActionState } from '@/lib/actions/run-action';
+import { formatMoney } from '@/lib/prices/money';
+import { HoldCountdown } from './hold-countdown';
+import type { OfferView } from './types';
+
+function InlineError({ state }: { state: ActionState }) {
+  const message = state.formError ?? Object.values(state.fieldErrors ?? {})[0];
+  if (!message) return null;
+  return (
+    <p role="alert" className="max-w-64 text-sm whitespace-normal text-destructive">
+      {message}
+    </p>
+  );
+}
+
+/** Selecting a number holds it for the company; the page reloads with it in the selection. */
+function SelectButton({ offer }: { offer: OfferView }) {
+  const t = useTranslations('numbers');
+  const [state, dispatch, pending] = useActionState(holdNumbersAction, {});
+  return (
+    <form action={dispatch} className="inline-grid justify-items-end gap-1">
+      <input type="hidden" name="ids[]" value={offer.id} />
+      <Button type="submit" size="sm" variant="outline" disabled={pending}>
+        {t('select')}
+        <span className="sr-only"> {offer.national}</span>
+      </Button>
+      <InlineError state={state} />
+    </form>
+  );
+}
+
+function RemoveButton({ offer }: { offer: OfferView }) {
+  const t = useTranslations('numbers');
+  const [state, dispatch, pending] = useActionState(releaseHeldNumbersAction, {});
+  return (
+    <form action={dispatch} className="inline-grid justify-items-end gap-1">
+      <input type="hidden" name="ids[]" value={offer.id} />
+      <Button type="submit" size="sm" variant="ghost" disabled={pending}>
+        {t('remove')}
+        <span className="sr-only"> {offer.national}</span>
+      </Button>
+      <InlineError state={state} />
+    </form>
+  );
+}
+
+export function ResultsTable({ offers, page }: { offers: OfferView[]; page: number }) {
+  const t = useTranslations('numbers');
+  return (
+    <Table>
+      <TableCaption className="sr-only">{t('resultsCaption', { page })}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHead scope="col">{t('number')}</TableHead>
+          <TableHead scope="col">{t('region')}</TableHead>
+          <TableHead scope="col">{t('type')}</TableHead>
+          <TableHead scope="col">{t('monthly')}</TableHead>
+          <TableHead scope="col">
+            <span className="sr-only">{t('actions')}</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {offers.map((offer) => (
+          <TableRow key={offer.id} data-offer={offer.national} data-held={offer.heldUntil ? 'true' : undefined}>
+            <TableHead scope="row" className="font-medium whitespace-nowrap">
+              {offer.national}
+            </TableHead>
+            <TableCell>{offer.regionName}</TableCell>
+            <TableCell>{offer.typeLabel}</TableCell>
+            <TableCell className="whitespace-nowrap">{offer.priceLabel}</TableCell>
+            <TableCell className="text-right whitespace-nowrap">
+              {offer.heldUntil ? (
+                <span className="inline-flex items-center gap-2">
+                  <Badge variant="secondary">{t('heldForYou')}</Badge>
+                  <RemoveButton offer={offer} />
+                </span>
+              ) : (
+                <SelectButton offer={offer} />
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+type PurchaseData = { orderId: string; created: boolean; totalMinor: number; currency: string; numbers: string[] };
+
+/**
+ * The held numbers, their countdown and Buy. The idempotency key is made here, in the browser:
+ * it stays the same across double clicks and retries of one purchase (the server finds the
+ * order it already made), and a new one is made after a purchase succeeds.
+ */
+export function SelectionPanel({
+  held,
+  heldUntil,
+  serverNow,
+  totalLabel,
+  minutes,
+}: {
+  held: OfferView[];
+  heldUntil: string | null;
+  serverNow: string;
+  totalLabel: string;
+  minutes: number;
+}) {
+  const t = useTranslations('numbers');
+  const locale = useLocale();
+  const totalOf = (data: PurchaseData) => formatMoney(data.totalMinor, data.currency, locale);
+  const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
+  const [done, setDone] = useState<PurchaseData | null>(null);
+  const titleId = useId();
+  const [state, dispatch, pending] = useActionState(async (prev: ActionState<PurchaseData>, formData: FormData) => {
+    const result = (await purchaseNumbersAction(prev, formData)) as ActionState<PurchaseData>;
+    if (result.ok && result.data) {
+      const data = result.data;
+      // A repeat of the order just placed (double click, retry) keeps saying it was placed.
+      setDone((current) => (current?.orderId === data.orderId ? current : data));
+      setKey(crypto.randomUUID());
+      if (result.data.created) toast.success(t('bought', { count: result.data.numbers.length, total: totalOf(result.data) }));
+    }
+    return result;
+  }, {});
+
+  return (
+    <section aria-labelledby={titleId} className="grid content-start gap-3 rounded-lg border p-4" data-selection>
+      <h2 id={titleId} className="text-lg font-semibold">
+        {t('selection')}
+      </h2>
+      {done && (
+        <Alert role="status" data-order={done.orderId}>
+          <AlertDescription>
+            <p>
+              {done.created
+                ? t('bought', { count: done.numbers.length, total: totalOf(done) })
+                : t('alreadyBought')}
+            </p>
+            <Link href="/setup/numbers" className="font-medium text-foreground underline underline-offset-4">
+              {t('seeNumbers')}
+            </Link>
+          </AlertDescription>
+        </Alert>
+      )}
+      {held.length === 0 ? (
+        <p className="text-sm text-muted-foreground">{t('selectionEmpty', { minutes })}</p>
+      ) : (
+        <>
+          {heldUntil && <HoldCountdown key={heldUntil} until={heldUntil} serverNow={serverNow} />}
+          <ul className="grid gap-2" aria-label={t('selectionCaption')}>
+            {held.map((offer) => (
+              <li key={offer.id} className="flex flex-wrap items-center justify-between gap-2 text-sm" data-held-number={offer.national}>
+                <span>
+                  <span className="font-medium">{offer.national}</span>
+                  <span className="text-muted-foreground"> · {offer.typeLabel} · {offer.priceLabel}</span>
+                </span>
+                <RemoveButton offer={offer} />
+              </li>
+            ))}
+          </ul>
+          <p className="flex justify-between border-t pt-2 text-sm font-medium">
+            <span>{t('total')}</span>
+            <span>{totalLabel}</span>
+          </p>
+          <form action={dispatch} className="grid gap-2" data-buy-form>
+            <FormError message={state.formError ?? Object.values(state.fieldErrors ?? {})[0]} />
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+            {held.map((offer) => (
+              <input key={offer.id} type="hidden" name="ids[]" value={offer.id} />
+            ))}
+            <Button type="submit" disabled={pending}>
+              {pending ? t('buying') : t('buy', { count: held.length })}
+            </Button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
