@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Db } from '@/db';
-import { companies, outbox, users } from '@/db/schema';
+import { outbox, users } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/run-action';
 import { audit } from '@/lib/audit/log';
@@ -117,12 +117,3 @@ export function resendActivationAction(opts: { baseUrl: string; now?: () => Date
 }
 
 export const resendActivationDefault = resendActivationAction({ baseUrl: process.env.APP_URL ?? 'http://localhost:3000' });
-
-/** Used by pages that only need to know whether a company has mail waiting. */
-export async function countPendingMail(companyId: string) {
-  const [row] = await db()
-    .select({ pending: sql<number>`(select count(*)::int from outbox o where o.company_id = ${companyId} and o.status = 'pending')` })
-    .from(companies)
-    .where(eq(companies.id, companyId));
-  return Number(row?.pending ?? 0);
-}
