@@ -29,7 +29,11 @@ const csvOf = (lines: Line[], header = HEADER) =>
 async function companyCounts(companyId: string) {
   const [u] = await db().select({ n: count() }).from(users).where(eq(users.companyId, companyId));
   const [e] = await db().select({ n: count() }).from(extensions).where(eq(extensions.companyId, companyId));
-  const [a] = await db().select({ n: count() }).from(auditLog).where(eq(auditLog.companyId, companyId));
+  // The Team card's own history; Office rows also write a Phone numbers entry for their direct number.
+  const [a] = await db()
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.companyId, companyId), eq(auditLog.card, 'team')));
   const [o] = await db()
     .select({ n: count() })
     .from(users)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setConnection } from '@/db';
 import { connect, type Connection } from '@/db/driver';
 import { migrateConnection } from '@/db/migrate';
+import { seedInventory } from '@/lib/numbers/inventory-seed';
 import { createConference, createRingGroup } from '@/lib/extensions/actions';
 import { getExtensionsCardData, getExtensionWarnings } from '@/lib/extensions/queries';
 import { signUpCompany } from '../../helpers/factories';
@@ -19,6 +20,8 @@ beforeAll(async () => {
   if (testDbKind === 'pglite') {
     conn = connect({ kind: 'pglite', dataDir: undefined }, { onQuery });
     await migrateConnection(conn);
+    // Conference bridges get a direct number: the inventory must have some.
+    await seedInventory(conn.db, { perArea: 40 });
   } else {
     base = await createTestDatabase();
     conn = connect({ kind: 'pg', url: base.url! }, { onQuery });
@@ -63,7 +66,7 @@ describe('getExtensionsCardData', () => {
     const filtered = await count(() => getExtensionsCardData(large.company.id, { type: 'conference' }));
     expect(filtered.statements).toBeLessThanOrEqual(3);
     expect(filtered.result.rows.map((r) => [r.type, r.name, r.conference, r.directNumber])).toEqual([
-      ['conference', 'Board', { maxParticipants: 10 }, null],
+      ['conference', 'Board', { maxParticipants: 10 }, expect.stringMatching(/^0\d( \d\d){4}$/)],
     ]);
     // The pickers still see every extension.
     expect(filtered.result.options).toHaveLength(37);
