@@ -1,6 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { companies, devices, extensions, orderLines, orders, users } from '@/db/schema';
+import { getLicenceHolders } from '@/lib/team/queries';
+import { companies, devices, orderLines, orders, users } from '@/db/schema';
 
 /** Everything the Licences card shows, in four queries whatever the team size. */
 export async function getLicencesCardData(companyId: string) {
@@ -15,23 +16,7 @@ export async function getLicencesCardData(companyId: string) {
       })
       .from(companies)
       .where(eq(companies.id, companyId)),
-    db()
-      .select({
-        id: users.id,
-        firstName: users.firstName,
-        lastName: users.lastName,
-        email: users.email,
-        role: users.role,
-        licence: users.licence,
-        extension: extensions.number,
-        deviceModel: devices.model,
-      })
-      .from(users)
-      .leftJoin(extensions, eq(extensions.userId, users.id))
-      .leftJoin(devices, eq(devices.userId, users.id))
-      .where(eq(users.companyId, companyId))
-      .orderBy(asc(users.lastName), asc(users.firstName))
-      .limit(500),
+    getLicenceHolders(companyId),
     db()
       .select({
         id: devices.id,
