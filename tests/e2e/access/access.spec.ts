@@ -58,3 +58,17 @@ test.describe('signed in as admin', () => {
     await axe();
   });
 });
+
+test('every response carries the security headers, with no eval in production', async ({ request }) => {
+  for (const path of ['/sign-in', '/setup', '/api/auth/session']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    const csp = headers['content-security-policy'] ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy']).toContain('camera=()');
+  }
+});
