@@ -76,3 +76,54 @@ export function useTestDatabase(opts: { numbers?: number } = {}) {
   });
   return holder;
 }
+
+/**
+ * Installs a fresh database for the whole file through a connection whose statements are
+ * counted: `count(fn)` runs `fn` and returns its result with the SQL it sent. On PGlite this is a
+ * new in-memory database (it cannot be opened twice, so the counted connection is the only one),
+ * with the number inventory only if `numbers` is set; on PostgreSQL it is a second pool on a fresh
+ * database from createTestDatabase, which always has the inventory.
+ */
+export function useCountingDatabase(opts: { numbers?: boolean } = {}) {
+  let statements: string[] | undefined;
+  const onQuery = (sql: string) => void statements?.push(sql);
+  const opened: (Connection & { url?: string })[] = [];
+
+  beforeAll(async () => {
+    if (testDbKind === 'pglite') {
+      const conn = connect({ kind: 'pglite', dataDir: undefined }, { onQuery });
+      await migrateConnection(conn);
+      if (opts.numbers) await seedInventory(conn.db, { perArea: TEST_NUMBERS_PER_AREA });
+      opened.push(conn);
+      setConnection(conn);
+    } else {
+      const fresh = await createTestDatabase();
+      const counted = connect({ kind: 'pg', url: fresh.url! }, { onQuery });
+      opened.push(counted, fresh);
+      setConnection(counted);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    setConnection(undefined);
+    for (const conn of opened) {
+      await conn.close();
+      // pg's pool.end() resolves before its sockets are closed; the next close drops the
+      // database "with (force)", which would kill those still-closing backends noisily.
+      if (opened.length > 1) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+
+  async function count<T>(fn: () => Promise<T>) {
+    const sql: string[] = [];
+    statements = sql;
+    try {
+      const result = await fn();
+      return { result, statements: sql };
+    } finally {
+      statements = undefined;
+    }
+  }
+
+  return { count };
+}

@@ -11,23 +11,11 @@ import { saveCompanyDetails, verifyCompanyCard } from '@/lib/company/actions';
 import type { CompanyDetailsInput } from '@/lib/company/schema';
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
+import { FR_DETAILS } from '../helpers/company';
 import { addMember, signUpCompany } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';
 
 useTestDatabase();
-
-const FR_DETAILS = {
-  name: 'Acme Paris',
-  country: 'FR',
-  timeZone: 'Europe/Paris',
-  locale: 'fr',
-  extensionLength: '3',
-  street: '10 rue de Rivoli',
-  city: 'Paris',
-  postalCode: '75001',
-  region: '',
-  addressCountry: 'FR',
-} satisfies CompanyDetailsInput;
 
 const US_DETAILS = {
   name: 'Acme Inc',

@@ -6,23 +6,11 @@ import { runAction } from '@/lib/actions/run-action';
 import { saveCompanyDetails } from '@/lib/company/actions';
 import type { CompanyDetailsInput } from '@/lib/company/schema';
 import fr from '@/messages/fr.json';
+import { FR_DETAILS } from '../helpers/company';
 import { addMember, signUpCompany } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';
 
 useTestDatabase();
-
-const FR_DETAILS = {
-  name: 'Acme Paris',
-  country: 'FR',
-  timeZone: 'Europe/Paris',
-  locale: 'fr',
-  extensionLength: '3',
-  street: '10 rue de Rivoli',
-  city: 'Paris',
-  postalCode: '75001',
-  region: '',
-  addressCountry: 'FR',
-} satisfies CompanyDetailsInput;
 
 const BE_DETAILS = {
   ...FR_DETAILS,

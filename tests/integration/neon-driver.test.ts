@@ -12,21 +12,11 @@ import { runAction } from '@/lib/actions/run-action';
 import { saveCompanyDetails } from '@/lib/company/actions';
 import type { CompanyDetailsInput } from '@/lib/company/schema';
 import en from '@/messages/en.json';
+import { FR_DETAILS } from '../helpers/company';
 import { signUpCompany } from '../helpers/factories';
 import { createTestDatabase } from '../helpers/db';
 
-const NEON_DETAILS = {
-  name: 'Neon Paris',
-  country: 'FR',
-  timeZone: 'Europe/Paris',
-  locale: 'fr',
-  extensionLength: '3',
-  street: '10 rue de Rivoli',
-  city: 'Paris',
-  postalCode: '75001',
-  region: '',
-  addressCountry: 'FR',
-} satisfies CompanyDetailsInput;
+const NEON_DETAILS = { ...FR_DETAILS, name: 'Neon Paris' } satisfies CompanyDetailsInput;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

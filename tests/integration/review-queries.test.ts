@@ -1,54 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setConnection } from '@/db';
-import { connect, type Connection } from '@/db/driver';
-import { migrateConnection } from '@/db/migrate';
+import { describe, expect, it } from 'vitest';
 import { loadHistory } from '@/lib/audit/history';
 import { getMyLine } from '@/lib/me/line';
 import { getOutboxPage } from '@/lib/mail/outbox';
 import { getCostSummary } from '@/lib/review/cost';
 import { getMissing } from '@/lib/review/missing';
-import { createTestDatabase, testDbKind } from '../helpers/db';
+import { useCountingDatabase } from '../helpers/db';
 import { addMemberWithExtension } from '../helpers/team';
 import { addConference, addRingGroup, giveDirectNumber, readyCompany } from '../helpers/review';
 
 // Like team-queries.test.ts: a counted connection proves the Review card, the member's page
 // and the History panel cost the same number of statements for 3 users as for 120.
 
-let statements: string[] | undefined;
-const onQuery = (sql: string) => statements?.push(sql);
-const opened: (Connection & { url?: string })[] = [];
-
-beforeAll(async () => {
-  if (testDbKind === 'pglite') {
-    const conn = connect({ kind: 'pglite', dataDir: undefined }, { onQuery });
-    await migrateConnection(conn);
-    opened.push(conn);
-    setConnection(conn);
-  } else {
-    const fresh = await createTestDatabase();
-    const counted = connect({ kind: 'pg', url: fresh.url! }, { onQuery });
-    opened.push(counted, fresh);
-    setConnection(counted);
-  }
-}, 60_000);
-
-afterAll(async () => {
-  setConnection(undefined);
-  for (const conn of opened) {
-    await conn.close();
-    if (opened.length > 1) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-});
-
-async function count(fn: () => Promise<unknown>) {
-  statements = [];
-  try {
-    await fn();
-    return statements.length;
-  } finally {
-    statements = undefined;
-  }
-}
+const { count: counted } = useCountingDatabase();
+const count = async (fn: () => Promise<unknown>) => (await counted(fn)).statements.length;
 
 async function companyOfSize(users: number) {
   const { company, admin } = await readyCompany({ officeSeats: users + 1 });

@@ -1,57 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db, setConnection } from '@/db';
-import { connect, type Connection } from '@/db/driver';
-import { migrateConnection } from '@/db/migrate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db';
 import { companies, extensions, users } from '@/db/schema';
 import { checkExtensionNumber } from '@/lib/extensions/numbering';
 import { getAvailableDevices, getNextExtension, getTeamCardData, getTeamPage } from '@/lib/team/queries';
 import { signUpCompany } from '../helpers/factories';
-import { createTestDatabase, testDbKind } from '../helpers/db';
+import { useCountingDatabase } from '../helpers/db';
 import { addDeskPhone, addMemberWithExtension } from '../helpers/team';
 
-// This file opens its own connection with a query counter (instead of useTestDatabase), so it
-// can prove the Team page costs the same number of statements for 10 users as for 1,000.
+// This file's connection counts its queries (useCountingDatabase instead of useTestDatabase), so
+// it can prove the Team page costs the same number of statements for 10 users as for 1,000.
 
-let statements: string[] | undefined;
-const onQuery = (sql: string) => statements?.push(sql);
-const opened: (Connection & { url?: string })[] = [];
-
-beforeAll(async () => {
-  if (testDbKind === 'pglite') {
-    // An in-memory PGlite cannot be opened twice: this one connection is the counted one.
-    const conn = connect({ kind: 'pglite', dataDir: undefined }, { onQuery });
-    await migrateConnection(conn);
-    opened.push(conn);
-    setConnection(conn);
-  } else {
-    const fresh = await createTestDatabase();
-    const counted = connect({ kind: 'pg', url: fresh.url! }, { onQuery });
-    opened.push(counted, fresh);
-    setConnection(counted);
-  }
-}, 60_000);
-
-afterAll(async () => {
-  setConnection(undefined);
-  for (const conn of opened) {
-    await conn.close();
-    // pg's pool.end() resolves before its sockets are closed; the next close drops the
-    // database "with (force)", which would kill those still-closing backends noisily.
-    if (opened.length > 1) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-});
-
-async function counting<T>(fn: () => Promise<T>) {
-  statements = [];
-  try {
-    const result = await fn();
-    return { result, statements };
-  } finally {
-    statements = undefined;
-  }
-}
+const { count: counting } = useCountingDatabase();
 
 describe('getTeamPage', () => {
   let companyId: string;

@@ -1,44 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setConnection } from '@/db';
-import { connect, type Connection } from '@/db/driver';
-import { migrateConnection } from '@/db/migrate';
-import { seedInventory } from '@/lib/numbers/inventory-seed';
+import { describe, expect, it } from 'vitest';
 import { createConference, createRingGroup } from '@/lib/extensions/actions';
 import { getExtensionsCardData, getExtensionWarnings } from '@/lib/extensions/queries';
 import { signUpCompany } from '../../helpers/factories';
-import { createTestDatabase, testDbKind } from '../../helpers/db';
+import { useCountingDatabase } from '../../helpers/db';
 import { act, addPeople, ringGroupInput } from '../../helpers/extensions';
 
-// The card's queries are counted through the driver's logger, so the test opens its own
-// connection: a fresh in-memory PGlite, or a second pool on the fresh PostgreSQL database.
-let statements = 0;
-let conn: Connection;
-let base: (Connection & { url?: string }) | undefined;
-
-beforeAll(async () => {
-  const onQuery = () => void statements++;
-  if (testDbKind === 'pglite') {
-    conn = connect({ kind: 'pglite', dataDir: undefined }, { onQuery });
-    await migrateConnection(conn);
-    // Conference bridges get a direct number: the inventory must have some.
-    await seedInventory(conn.db, { perArea: 40 });
-  } else {
-    base = await createTestDatabase();
-    conn = connect({ kind: 'pg', url: base.url! }, { onQuery });
-  }
-  setConnection(conn);
-}, 60_000);
-
-afterAll(async () => {
-  setConnection(undefined);
-  await conn.close();
-  await base?.close();
-});
+// The card's queries are counted through the driver's logger. Conference bridges get a direct
+// number: the inventory must have some.
+const { count: counted } = useCountingDatabase({ numbers: true });
 
 async function count<T>(run: () => Promise<T>) {
-  statements = 0;
-  const result = await run();
-  return { result, statements };
+  const { result, statements } = await counted(run);
+  return { result, statements: statements.length };
 }
 
 describe('getExtensionsCardData', () => {

@@ -1,17 +1,9 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { CostTable } from '@/components/review/cost-table';
 import { FinishForm } from '@/components/review/finish-form';
 import { CardPage } from '@/components/setup/card-page';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableFooter,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/date';
 import { formatNational } from '@/lib/format/phone';
@@ -80,46 +72,24 @@ export default async function ReviewPage() {
           {t('review.costTitle')}
         </h2>
         <p className="text-sm text-muted-foreground">{t('review.costIntro', { currency: cost.currency })}</p>
-        <Table data-testid="monthly-cost">
-          <TableHeader>
-            <TableRow>
-              <TableHead scope="col">{t('review.line')}</TableHead>
-              <TableHead scope="col" className="text-right">
-                {t('review.quantity')}
-              </TableHead>
-              <TableHead scope="col" className="text-right">
-                {t('review.unitPrice')}
-              </TableHead>
-              <TableHead scope="col" className="text-right">
-                {t('review.monthly')}
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {cost.monthly.map((line) => (
-              <TableRow key={line.kind} data-line={line.kind}>
-                <TableHead scope="row" className="font-normal whitespace-normal">
-                  {t(`review.lines.${line.kind}`)}
-                </TableHead>
-                <TableCell className="text-right tabular-nums">{line.quantity}</TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {line.included ? t('review.included') : money(line.unitMinor)}
-                </TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {line.included ? t('review.included') : money(line.monthlyMinor)}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-          <TableFooter>
-            <TableRow data-line="total">
-              <TableHead scope="row" colSpan={3}>
-                {t('review.monthlyTotal')}
-              </TableHead>
-              <TableCell className="text-right font-semibold tabular-nums">{money(cost.monthlyTotalMinor)}</TableCell>
-            </TableRow>
-          </TableFooter>
-        </Table>
+        <CostTable
+          testId="monthly-cost"
+          headings={{
+            line: t('review.line'),
+            quantity: t('review.quantity'),
+            unitPrice: t('review.unitPrice'),
+            amount: t('review.monthly'),
+          }}
+          rows={cost.monthly.map((line) => ({
+            key: line.kind,
+            data: { 'data-line': line.kind },
+            label: t(`review.lines.${line.kind}`),
+            quantity: line.quantity,
+            unit: line.included ? t('review.included') : money(line.unitMinor),
+            amount: line.included ? t('review.included') : money(line.monthlyMinor),
+          }))}
+          total={{ label: t('review.monthlyTotal'), amount: money(cost.monthlyTotalMinor), line: 'total' }}
+        />
       </section>
 
       <section aria-labelledby="one-time-title" className="grid gap-2">
@@ -131,43 +101,29 @@ export default async function ReviewPage() {
         ) : (
           <>
             <p className="text-sm text-muted-foreground">{t('review.oneTimeIntro')}</p>
-            <Table data-testid="one-time-cost">
-              <TableHeader>
-                <TableRow>
-                  <TableHead scope="col">{t('review.line')}</TableHead>
-                  <TableHead scope="col" className="text-right">
-                    {t('review.quantity')}
-                  </TableHead>
-                  <TableHead scope="col" className="text-right">
-                    {t('review.unitPrice')}
-                  </TableHead>
-                  <TableHead scope="col" className="text-right">
-                    {t('review.amount')}
-                  </TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {cost.oneTime.map((line, i) => (
-                  <TableRow key={`${line.orderId}-${i}`} data-order-line={line.kind}>
-                    <TableHead scope="row" className="font-normal whitespace-normal">
-                      {t(`review.orderKinds.${line.kind}`)}
-                      {line.kind === 'number' && line.reference ? ` ${formatNational(line.reference)}` : ''}
-                    </TableHead>
-                    <TableCell className="text-right tabular-nums">{line.quantity}</TableCell>
-                    <TableCell className="text-right tabular-nums">{money(line.unitMinor)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{money(line.amountMinor)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-              <TableFooter>
-                <TableRow>
-                  <TableHead scope="row" colSpan={3}>
-                    {t('review.oneTimeTotal')}
-                  </TableHead>
-                  <TableCell className="text-right font-semibold tabular-nums">{money(cost.oneTimeTotalMinor)}</TableCell>
-                </TableRow>
-              </TableFooter>
-            </Table>
+            <CostTable
+              testId="one-time-cost"
+              headings={{
+                line: t('review.line'),
+                quantity: t('review.quantity'),
+                unitPrice: t('review.unitPrice'),
+                amount: t('review.amount'),
+              }}
+              rows={cost.oneTime.map((line, i) => ({
+                key: `${line.orderId}-${i}`,
+                data: { 'data-order-line': line.kind },
+                label: (
+                  <>
+                    {t(`review.orderKinds.${line.kind}`)}
+                    {line.kind === 'number' && line.reference ? ` ${formatNational(line.reference)}` : ''}
+                  </>
+                ),
+                quantity: line.quantity,
+                unit: money(line.unitMinor),
+                amount: money(line.amountMinor),
+              }))}
+              total={{ label: t('review.oneTimeTotal'), amount: money(cost.oneTimeTotalMinor) }}
+            />
           </>
         )}
       </section>
