@@ -29,30 +29,19 @@ function InlineError({ state }: { state: ActionState }) {
   );
 }
 
-/** Selecting a number holds it for the company; the page reloads with it in the selection. */
-function SelectButton({ offer }: { offer: OfferView }) {
+/**
+ * One number's Select (holds it for the company; the page reloads with it in the selection)
+ * or Remove (releases the hold) control.
+ */
+function HoldButton({ offer, release }: { offer: OfferView; release?: boolean }) {
   const t = useTranslations('numbers');
-  const [state, dispatch, pending] = useActionState(holdNumbersAction, {});
+  const action: (s: ActionState, f: FormData) => Promise<ActionState> = release ? releaseHeldNumbersAction : holdNumbersAction;
+  const [state, dispatch, pending] = useActionState(action, {});
   return (
     <form action={dispatch} className="inline-grid justify-items-end gap-1">
       <input type="hidden" name="ids[]" value={offer.id} />
-      <Button type="submit" size="sm" variant="outline" disabled={pending}>
-        {t('select')}
-        <span className="sr-only"> {offer.national}</span>
-      </Button>
-      <InlineError state={state} />
-    </form>
-  );
-}
-
-function RemoveButton({ offer }: { offer: OfferView }) {
-  const t = useTranslations('numbers');
-  const [state, dispatch, pending] = useActionState(releaseHeldNumbersAction, {});
-  return (
-    <form action={dispatch} className="inline-grid justify-items-end gap-1">
-      <input type="hidden" name="ids[]" value={offer.id} />
-      <Button type="submit" size="sm" variant="ghost" disabled={pending}>
-        {t('remove')}
+      <Button type="submit" size="sm" variant={release ? 'ghost' : 'outline'} disabled={pending}>
+        {t(release ? 'remove' : 'select')}
         <span className="sr-only"> {offer.national}</span>
       </Button>
       <InlineError state={state} />
@@ -89,10 +78,10 @@ export function ResultsTable({ offers, page }: { offers: OfferView[]; page: numb
               {offer.heldUntil ? (
                 <span className="inline-flex items-center gap-2">
                   <Badge variant="secondary">{t('heldForYou')}</Badge>
-                  <RemoveButton offer={offer} />
+                  <HoldButton offer={offer} release />
                 </span>
               ) : (
-                <SelectButton offer={offer} />
+                <HoldButton offer={offer} />
               )}
             </TableCell>
           </TableRow>
@@ -171,7 +160,7 @@ export function SelectionPanel({
                   <span className="font-medium">{offer.national}</span>
                   <span className="text-muted-foreground"> · {offer.typeLabel} · {offer.priceLabel}</span>
                 </span>
-                <RemoveButton offer={offer} />
+                <HoldButton offer={offer} release />
               </li>
             ))}
           </ul>

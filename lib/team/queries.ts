@@ -24,6 +24,16 @@ export type NumberingRules = { length: ExtensionLength; country: CountryCode };
 
 const MAX_PAGE_SIZE = 200;
 
+/** The columns every list of people on the Team and Licences cards shows. */
+const personColumns = {
+  id: users.id,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  email: users.email,
+  role: users.role,
+  licence: users.licence,
+};
+
 /** LIKE treats % and _ as wildcards: a search for "a_b" means the three characters. */
 function likeLiteral(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -56,12 +66,7 @@ export async function getTeamPage(
   const where = and(eq(users.companyId, companyId), teamSearch(q));
   const rows = await exec
     .select({
-      id: users.id,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      email: users.email,
-      role: users.role,
-      licence: users.licence,
+      ...personColumns,
       extension: extensions.number,
       extensionId: extensions.id,
       deviceId: devices.id,
@@ -164,12 +169,7 @@ export type LicenceHolder = {
 export async function getLicenceHolders(companyId: string, exec: Db = db()): Promise<LicenceHolder[]> {
   return exec
     .select({
-      id: users.id,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      email: users.email,
-      role: users.role,
-      licence: users.licence,
+      ...personColumns,
       extension: extensions.number,
       deviceModel: devices.model,
     })
