@@ -9,6 +9,8 @@ function Toaster({ style, ...props }: ToasterProps) {
   return (
     <Sonner
       theme="light"
+      // Stacked toasts are drawn dimmed behind the newest one; expanded, every message stays readable.
+      expand
       className="toaster group"
       style={
         {

@@ -5,6 +5,8 @@ export const ADMIN_STATE = 'tests/.auth/admin.json';
 
 /** WCAG 2.2 AA: every page a test visits is checked with axe. */
 async function expectAccessible(page: Page) {
+  // Colours are judged as the user ends up seeing them, not halfway through a fade or slide.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
