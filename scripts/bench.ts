@@ -12,8 +12,11 @@ import { db, setConnection } from '../db';
 import { connect, type Connection } from '../db/driver';
 import { migrateConnection } from '../db/migrate';
 import { companies, extensions, users } from '../db/schema';
-import { loadActor, runAction, type Actor } from '../lib/actions/run-action';
+import type { Actor } from '../lib/actions/define';
+import { loadActor } from '../lib/auth/actor';
+import { cardContext, runAction } from '../lib/runner/run-action';
 import { signUpSchema } from '../lib/auth/schema';
+import { translator } from '../lib/i18n/messages';
 import { createCompanyWithAdmin } from '../lib/auth/sign-up';
 import { nextFree } from '../lib/extensions/numbering';
 import { carrier, holdNumbers, purchaseNumbers } from '../lib/numbers/actions';
@@ -22,6 +25,8 @@ import type { NumberSearch } from '../lib/numbers/carrier';
 import { inventoryIsEmpty, prng, seedInventory } from '../lib/numbers/inventory-seed';
 import { commitImport, parseUserCsv, previewImport } from '../lib/team/import';
 import { getTeamCardData } from '../lib/team/queries';
+
+const benchContext = { t: translator('en'), locale: 'en' as const, now: () => new Date(), baseUrl: 'http://localhost:3000' };
 
 type Target = { ms: number; stat: 'median' | 'p95'; note?: string };
 
@@ -141,7 +146,9 @@ const CASES: BenchCase[] = [
     target: { ms: 1_000, stat: 'median' },
     prepare: async () => ({ actor: await freshCompany(IMPORT_ROWS + 1), csv: importFile(IMPORT_ROWS) }),
     run: async ({ actor, csv }) => {
-      const result = await db().transaction((tx) => commitImport(tx, actor, { csv, mode: 'all_or_nothing' }));
+      const result = await db().transaction(async (tx) =>
+        commitImport(await cardContext(tx, 'team', actor, benchContext), { csv, mode: 'all_or_nothing' }),
+      );
       if (result.imported !== IMPORT_ROWS) throw new Error(`imported ${result.imported}`);
     },
   }),

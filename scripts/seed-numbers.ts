@@ -5,7 +5,7 @@
 // NOTHING, so a second run adds nothing. Uses DATABASE_URL like the app; migrate first.
 import { setConnection } from '../db';
 import { connect, resolveTarget } from '../db/driver';
-import { backfillDirectNumbers } from '../lib/numbers/direct';
+import { backfillAllDirectNumbers } from '../lib/runner/system';
 import { inventoryIsEmpty, seedInventory } from '../lib/numbers/inventory-seed';
 
 const ifEmpty = process.argv.includes('--if-empty');
@@ -24,7 +24,7 @@ try {
     );
   }
   // Office users and bridges created before the inventory existed (or while it was empty).
-  const backfill = await conn.db.transaction((tx) => backfillDirectNumbers(tx, { actor: null, optional: true }));
+  const backfill = await conn.db.transaction((tx) => backfillAllDirectNumbers(tx));
   if (backfill.assigned || backfill.missing) {
     console.log(
       `direct numbers: ${backfill.assigned} assigned in ${backfill.companies} companies` +

@@ -1,13 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { activateAction } from '@/app/(auth)/activate/actions';
+import { activateAction } from '@/lib/auth/bindings';
+import { FormError } from '@/components/forms/form-error';
+import { bindFields, TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
 import { activationSchema } from '@/lib/auth/activation-schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
-import { FormError } from './form-error';
+import { NewPasswordField } from './new-password-field';
 
 /** The set-password form of an activation link: the sign-up password rules, checked on both sides. */
 export function ActivateForm({ token, email }: { token: string; email: string }) {
@@ -17,23 +17,14 @@ export function ActivateForm({ token, email }: { token: string; email: string })
     action: activateAction,
     defaultValues: { token },
   });
+  const field = bindFields(form, errorOf);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={state.formError} />
       <input type="hidden" {...form.register('token')} />
       {/* Lets password managers store the new password with the right account. */}
-      <FormField id="email" label={t('activate.email')}>
-        <Input type="email" autoComplete="username" value={email} readOnly />
-      </FormField>
-      <FormField
-        id="password"
-        label={t('activate.password')}
-        description={t('auth.passwordHint')}
-        error={errorOf('password')}
-        required
-      >
-        <Input type="password" autoComplete="new-password" {...form.register('password')} />
-      </FormField>
+      <TextField id="email" label={t('activate.email')} type="email" autoComplete="username" value={email} readOnly />
+      <NewPasswordField label={t('activate.password')} {...field('password')} />
       <Button type="submit" disabled={pending}>
         {t('activate.submit')}
       </Button>

@@ -1,13 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { signInAction } from '@/app/(auth)/actions';
+import { signInAction } from '@/lib/auth/bindings';
+import { FormError } from '@/components/forms/form-error';
+import { bindFields, TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
 import { signInSchema } from '@/lib/auth/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
-import { FormError } from './form-error';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('auth');
@@ -15,16 +14,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     schema: signInSchema,
     action: signInAction,
   });
+  const field = bindFields(form, errorOf);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={state.formError} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <FormField id="email" label={t('email')} error={errorOf('email')} required>
-        <Input type="email" autoComplete="username" {...form.register('email')} />
-      </FormField>
-      <FormField id="password" label={t('password')} error={errorOf('password')} required>
-        <Input type="password" autoComplete="current-password" {...form.register('password')} />
-      </FormField>
+      <TextField label={t('email')} required type="email" autoComplete="username" {...field('email')} />
+      <TextField label={t('password')} required type="password" autoComplete="current-password" {...field('password')} />
       <Button type="submit" disabled={pending}>
         {t('signIn')}
       </Button>

@@ -1,15 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { signUpAction } from '@/app/(auth)/actions';
+import { signUpAction } from '@/lib/auth/bindings';
+import { CountrySelect } from '@/components/forms/country-select';
+import { FormError } from '@/components/forms/form-error';
+import { bindFields, TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
 import { signUpSchema } from '@/lib/auth/schema';
-import { COUNTRIES } from '@/lib/company/countries';
 import { useActionForm } from '@/lib/forms/use-action-form';
-import { FormError } from './form-error';
+import { NewPasswordField } from './new-password-field';
 
 export function SignUpForm() {
   const t = useTranslations();
@@ -18,49 +18,30 @@ export function SignUpForm() {
     action: signUpAction,
     defaultValues: { country: 'FR', officeSeats: 5 },
   });
-  const text = (name: 'firstName' | 'lastName' | 'companyName', autoComplete: string) => (
-    <FormField id={name} label={t(`auth.${name}`)} error={errorOf(name)} required>
-      <Input autoComplete={autoComplete} {...form.register(name)} />
-    </FormField>
-  );
+  const field = bindFields(form, errorOf);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={state.formError} />
       <div className="grid gap-4 sm:grid-cols-2">
-        {text('firstName', 'given-name')}
-        {text('lastName', 'family-name')}
+        <TextField label={t('auth.firstName')} required autoComplete="given-name" {...field('firstName')} />
+        <TextField label={t('auth.lastName')} required autoComplete="family-name" {...field('lastName')} />
       </div>
-      <FormField id="email" label={t('auth.email')} error={errorOf('email')} required>
-        <Input type="email" autoComplete="email" {...form.register('email')} />
-      </FormField>
-      <FormField
-        id="password"
-        label={t('auth.password')}
-        description={t('auth.passwordHint')}
-        error={errorOf('password')}
-        required
-      >
-        <Input type="password" autoComplete="new-password" {...form.register('password')} />
-      </FormField>
-      {text('companyName', 'organization')}
+      <TextField label={t('auth.email')} required type="email" autoComplete="email" {...field('email')} />
+      <NewPasswordField label={t('auth.password')} {...field('password')} />
+      <TextField label={t('auth.companyName')} required autoComplete="organization" {...field('companyName')} />
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="country" label={t('auth.country')} error={errorOf('country')} required>
-          <Select {...form.register('country')}>
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`countries.${c}`)}
-              </option>
-            ))}
-          </Select>
+          <CountrySelect {...form.register('country')} />
         </FormField>
-        <FormField
-          id="officeSeats"
+        <TextField
           label={t('auth.officeSeats')}
           description={t('auth.officeSeatsHint')}
-          error={errorOf('officeSeats')}
-        >
-          <Input type="number" min={1} max={1000} inputMode="numeric" {...form.register('officeSeats')} />
-        </FormField>
+          type="number"
+          min={1}
+          max={1000}
+          inputMode="numeric"
+          {...field('officeSeats')}
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {t('auth.signUp')}

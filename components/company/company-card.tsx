@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import { verifyCompanyAction } from '@/app/(setup)/setup/company/actions';
-import { FormError } from '@/components/auth/form-error';
+import { verifyCompanyAction } from '@/lib/company/bindings';
+import { FormError } from '@/components/forms/form-error';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import type { CompanyDetailsInput } from '@/lib/company/schema';

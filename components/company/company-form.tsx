@@ -1,15 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { saveCompanyAction } from '@/app/(setup)/setup/company/actions';
-import { FormError } from '@/components/auth/form-error';
-import { Button } from '@/components/ui/button';
+import { saveCompanyAction } from '@/lib/company/bindings';
+import { CountrySelect } from '@/components/forms/country-select';
+import { FormError } from '@/components/forms/form-error';
+import { Options } from '@/components/forms/options';
+import { SaveFooter } from '@/components/forms/save-footer';
+import { bindFields, TextField } from '@/components/forms/text-field';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
 import { POSTAL_CODE_EXAMPLES } from '@/lib/company/address';
-import { COUNTRIES, COUNTRY_RULES, LOCALES, type CountryCode } from '@/lib/company/countries';
+import { COUNTRY_RULES, LOCALES, type CountryCode } from '@/lib/company/countries';
 import { companyDetailsSchema, FIELD_LIMITS, type CompanyDetailsInput } from '@/lib/company/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 
@@ -29,6 +32,18 @@ export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; 
   const country = (form.watch('country') ?? values.country) as CountryCode;
   const rules = COUNTRY_RULES[country];
   const countryField = form.register('country');
+  const field = bindFields(form, errorOf);
+  // The free-text fields, capped at the schema's limits and filled by the browser's autofill.
+  const text = (name: 'name' | 'street' | 'city', autoComplete: string, className?: string) => (
+    <TextField
+      label={t(`company.${name}`)}
+      required
+      className={className}
+      maxLength={FIELD_LIMITS[name]}
+      autoComplete={autoComplete}
+      {...field(name)}
+    />
+  );
   const regionLabel = country === 'US' ? t('company.regionUS') : country === 'CA' ? t('company.regionCA') : t('company.region');
 
   return (
@@ -36,11 +51,9 @@ export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; 
       <FormError message={state.formError} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">{t('company.general')}</legend>
-        <FormField id="name" label={t('company.name')} error={errorOf('name')} required className="sm:col-span-2">
-          <Input maxLength={FIELD_LIMITS.name} autoComplete="organization" {...form.register('name')} />
-        </FormField>
+        {text('name', 'organization', 'sm:col-span-2')}
         <FormField id="country" label={t('company.country')} error={errorOf('country')} required>
-          <Select
+          <CountrySelect
             {...countryField}
             onChange={(event) => {
               void countryField.onChange(event);
@@ -49,30 +62,16 @@ export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; 
               form.setValue('addressCountry', next);
               form.setValue('region', '');
             }}
-          >
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`countries.${c}`)}
-              </option>
-            ))}
-          </Select>
+          />
         </FormField>
         <FormField id="timeZone" label={t('company.timeZone')} error={errorOf('timeZone')} required>
           <Select {...form.register('timeZone')}>
-            {rules.timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replace(/_/g, ' ')}
-              </option>
-            ))}
+            <Options values={rules.timeZones} label={(zone) => zone.replace(/_/g, ' ')} />
           </Select>
         </FormField>
         <FormField id="locale" label={t('company.locale')} error={errorOf('locale')} required>
           <Select {...form.register('locale')}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`app.languageNames.${l}`)}
-              </option>
-            ))}
+            <Options values={LOCALES} label={(l) => t(`app.languageNames.${l}`)} />
           </Select>
         </FormField>
         <FormField
@@ -83,11 +82,7 @@ export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; 
           required
         >
           <Select {...form.register('extensionLength')}>
-            {['3', '4'].map((d) => (
-              <option key={d} value={d}>
-                {t('company.extensionLengthOption', { digits: d })}
-              </option>
-            ))}
+            <Options values={['3', '4']} label={(digits) => t('company.extensionLengthOption', { digits })} />
           </Select>
         </FormField>
       </fieldset>
@@ -97,21 +92,15 @@ export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; 
         <p id="emergency-hint" className="text-sm text-muted-foreground sm:col-span-2">
           {t('company.emergencyHint', { code: EMERGENCY_CODE[country] })}
         </p>
-        <FormField id="street" label={t('company.street')} error={errorOf('street')} required className="sm:col-span-2">
-          <Input maxLength={FIELD_LIMITS.street} autoComplete="street-address" {...form.register('street')} />
-        </FormField>
-        <FormField id="city" label={t('company.city')} error={errorOf('city')} required>
-          <Input maxLength={FIELD_LIMITS.city} autoComplete="address-level2" {...form.register('city')} />
-        </FormField>
-        <FormField
-          id="postalCode"
+        {text('street', 'street-address', 'sm:col-span-2')}
+        {text('city', 'address-level2')}
+        <TextField
           label={t('company.postalCode')}
           description={t('company.postalCodeHint', { example: POSTAL_CODE_EXAMPLES[country] })}
-          error={errorOf('postalCode')}
           required
-        >
-          <Input autoComplete="postal-code" {...form.register('postalCode')} />
-        </FormField>
+          autoComplete="postal-code"
+          {...field('postalCode')}
+        />
         <FormField id="region" label={regionLabel} error={errorOf('region')} required={Boolean(rules.regions)}>
           {rules.regions ? (
             <Select {...form.register('region')}>
@@ -127,20 +116,10 @@ export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; 
           )}
         </FormField>
         <FormField id="addressCountry" label={t('company.addressCountry')} error={errorOf('addressCountry')} required>
-          <Select {...form.register('addressCountry')}>
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`countries.${c}`)}
-              </option>
-            ))}
-          </Select>
+          <CountrySelect {...form.register('addressCountry')} />
         </FormField>
       </fieldset>
-      <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? t('common.saving') : t('common.save')}
-        </Button>
-      </div>
+      <SaveFooter pending={pending} />
     </form>
   );
 }

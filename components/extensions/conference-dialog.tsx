@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { FormDialog } from '@/components/forms/form-dialog';
 import type { ConferenceFormInput } from '@/lib/extensions/schema';
 import { ConferenceForm } from './conference-form';
 import { PinsPanel, type Pins } from './pins-panel';
@@ -17,38 +17,26 @@ export function ConferenceDialog({
   conferenceId?: string;
   values: ConferenceFormInput;
 }) {
-  const t = useTranslations();
-  const [open, setOpen] = useState(false);
+  const t = useTranslations('extensions');
   const [pins, setPins] = useState<Pins | null>(null);
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    // Closing forgets the PINs: they are never shown again.
-    if (!next) setPins(null);
+  // Closing forgets the PINs: they are never shown again.
+  const forgetPins = (open: boolean) => {
+    if (!open) setPins(null);
   };
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent closeLabel={t('common.close')}>
-        <DialogHeader>
-          <DialogTitle>
-            {pins
-              ? t('extensions.conferenceCreated')
-              : t(conferenceId ? 'extensions.editConference' : 'extensions.addConference')}
-          </DialogTitle>
-          <DialogDescription>{t('extensions.conferenceDescription')}</DialogDescription>
-        </DialogHeader>
-        {open &&
-          (pins ? (
-            <PinsPanel pins={pins} onClose={() => onOpenChange(false)} />
-          ) : (
-            <ConferenceForm
-              conferenceId={conferenceId}
-              values={values}
-              onCreated={setPins}
-              onDone={() => onOpenChange(false)}
-            />
-          ))}
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      trigger={trigger}
+      title={pins ? t('conferenceCreated') : t(conferenceId ? 'editConference' : 'addConference')}
+      description={t('conferenceDescription')}
+      onOpenChange={forgetPins}
+    >
+      {(close) =>
+        pins ? (
+          <PinsPanel pins={pins} onClose={close} />
+        ) : (
+          <ConferenceForm conferenceId={conferenceId} values={values} onCreated={setPins} onDone={close} />
+        )
+      }
+    </FormDialog>
   );
 }

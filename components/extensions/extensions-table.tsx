@@ -2,11 +2,13 @@
 
 import { Pencil, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { deleteConferenceAction, deleteRingGroupAction } from '@/app/(setup)/setup/extensions/actions';
-import { ConfirmAction } from '@/components/team/confirm-action';
+import { deleteConferenceAction, deleteRingGroupAction } from '@/lib/extensions/bindings';
+import { ConfirmAction } from '@/components/forms/confirm-action';
+import { ActionsCell } from '@/components/tables/actions-cell';
+import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableBody, TableCell, TableRow } from '@/components/ui/table';
 import type { ExtensionRow } from '@/lib/extensions/queries';
 import type { RingGroupFormInput } from '@/lib/extensions/schema';
 import { ConferenceDialog } from './conference-dialog';
@@ -37,21 +39,10 @@ export function ExtensionsTable({
 }) {
   const t = useTranslations();
   if (rows.length === 0) return <p>{t('extensions.empty')}</p>;
+  const columns = (['extension', 'type', 'name', 'rings', 'noAnswerColumn', 'directNumber'] as const).map((c) => t(`extensions.${c}`));
   return (
     <Table>
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">{t('extensions.extension')}</TableHead>
-          <TableHead scope="col">{t('extensions.type')}</TableHead>
-          <TableHead scope="col">{t('extensions.name')}</TableHead>
-          <TableHead scope="col">{t('extensions.rings')}</TableHead>
-          <TableHead scope="col">{t('extensions.noAnswerColumn')}</TableHead>
-          <TableHead scope="col">{t('extensions.directNumber')}</TableHead>
-          <TableHead scope="col">
-            <span className="sr-only">{t('extensions.actions')}</span>
-          </TableHead>
-        </TableRow>
-      </TableHeader>
+      <ColumnHeaders labels={columns} actions={t('extensions.actions')} />
       <TableBody>
         {rows.map((row) => {
           const label = row.name || row.number;
@@ -67,7 +58,7 @@ export function ExtensionsTable({
                 <NoAnswer row={row} />
               </TableCell>
               <TableCell>{row.directNumber ?? t('common.none')}</TableCell>
-              <TableCell className="text-right whitespace-nowrap">
+              <ActionsCell>
                 {row.type === 'ring_group' && (
                   <RingGroupDialog
                     groupId={row.id}
@@ -114,7 +105,7 @@ export function ExtensionsTable({
                     successMessage={t('extensions.deleted', { name: label })}
                   />
                 )}
-              </TableCell>
+              </ActionsCell>
             </TableRow>
           );
         })}

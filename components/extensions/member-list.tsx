@@ -13,6 +13,12 @@ import type { PersonOption } from './types';
 
 type Form = UseFormReturn<RingGroupFormInput, unknown, RingGroupForm>;
 
+// Move up and Move down are one button but for their direction.
+const MOVES = [
+  { direction: 'up', label: 'moveUp', Icon: ArrowUp },
+  { direction: 'down', label: 'moveDown', Icon: ArrowDown },
+] as const;
+
 /**
  * The ordered member list of a ring group: add from a picker, remove, and reorder with
  * Move up / Move down buttons (keyboard and mouse alike). Each move is announced, and focus
@@ -128,28 +134,20 @@ export function MemberList({
                   />
                 </div>
                 <div className="flex gap-1">
-                  <Button
-                    type="button"
-                    variant="outline"
-                    size="icon"
-                    aria-label={t('moveUp', { name })}
-                    disabled={index === 0}
-                    ref={(el) => void buttons.current.set(`${field.userId}:up`, el)}
-                    onClick={() => moveMember(index, 'up')}
-                  >
-                    <ArrowUp aria-hidden />
-                  </Button>
-                  <Button
-                    type="button"
-                    variant="outline"
-                    size="icon"
-                    aria-label={t('moveDown', { name })}
-                    disabled={index === fields.length - 1}
-                    ref={(el) => void buttons.current.set(`${field.userId}:down`, el)}
-                    onClick={() => moveMember(index, 'down')}
-                  >
-                    <ArrowDown aria-hidden />
-                  </Button>
+                  {MOVES.map(({ direction, label, Icon }) => (
+                    <Button
+                      key={direction}
+                      type="button"
+                      variant="outline"
+                      size="icon"
+                      aria-label={t(label, { name })}
+                      disabled={direction === 'up' ? index === 0 : index === fields.length - 1}
+                      ref={(el) => void buttons.current.set(`${field.userId}:${direction}`, el)}
+                      onClick={() => moveMember(index, direction)}
+                    >
+                      <Icon aria-hidden />
+                    </Button>
+                  ))}
                   <Button
                     type="button"
                     variant="ghost"

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 
 export type Pins = { hostPin: string; participantPin: string };
@@ -17,18 +17,16 @@ export function PinsPanel({ pins, onClose }: { pins: Pins; onClose: () => void }
         {t('pinsShownOnce')}
       </p>
       <dl className="grid grid-cols-[max-content_1fr] items-center gap-x-6 gap-y-2">
-        <dt className="font-medium">{t('hostPin')}</dt>
-        <dd>
-          <code data-pin="host" className="font-mono text-xl tracking-widest">
-            {pins.hostPin}
-          </code>
-        </dd>
-        <dt className="font-medium">{t('participantPin')}</dt>
-        <dd>
-          <code data-pin="participant" className="font-mono text-xl tracking-widest">
-            {pins.participantPin}
-          </code>
-        </dd>
+        {(['host', 'participant'] as const).map((role) => (
+          <Fragment key={role}>
+            <dt className="font-medium">{t(`${role}Pin`)}</dt>
+            <dd>
+              <code data-pin={role} className="font-mono text-xl tracking-widest">
+                {pins[`${role}Pin`]}
+              </code>
+            </dd>
+          </Fragment>
+        ))}
       </dl>
       <div className="flex justify-end">
         <Button type="button" onClick={onClose}>

@@ -2,36 +2,31 @@
 
 import { Hash } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { renumberExtensionAction } from '@/app/(setup)/setup/extensions/actions';
-import { FormError } from '@/components/auth/form-error';
+import { renumberExtensionAction } from '@/lib/extensions/bindings';
+import { FormDialog } from '@/components/forms/form-dialog';
+import { FormError } from '@/components/forms/form-error';
+import { SaveFooter } from '@/components/forms/save-footer';
+import { bindFields, ExtensionField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
-import { FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toast';
 import { renumberSchema } from '@/lib/extensions/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 
 /** Change extension: any type. Everything that points at the extension keeps pointing at it. */
 export function RenumberDialog({ id, name, number }: { id: string; name: string; number: string }) {
-  const t = useTranslations();
-  const [open, setOpen] = useState(false);
+  const t = useTranslations('extensions');
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={t('extensions.renumberNamed', { name })}>
+    <FormDialog
+      trigger={
+        <Button variant="ghost" size="icon" aria-label={t('renumberNamed', { name })}>
           <Hash aria-hidden />
         </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={t('common.close')}>
-        <DialogHeader>
-          <DialogTitle>{t('extensions.renumberNamed', { name })}</DialogTitle>
-          <DialogDescription>{t('extensions.renumberDescription', { number })}</DialogDescription>
-        </DialogHeader>
-        {open && <RenumberForm id={id} number={number} onDone={() => setOpen(false)} />}
-      </DialogContent>
-    </Dialog>
+      }
+      title={t('renumberNamed', { name })}
+      description={t('renumberDescription', { number })}
+    >
+      {(close) => <RenumberForm id={id} number={number} onDone={close} />}
+    </FormDialog>
   );
 }
 
@@ -46,18 +41,13 @@ function RenumberForm({ id, number, onDone }: { id: string; number: string; onDo
       onDone();
     },
   });
+  const field = bindFields(form, errorOf);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={state.formError} />
       <input type="hidden" {...form.register('id')} />
-      <FormField id="renumber-extension" label={t('extensions.newExtension')} error={errorOf('extension')} required>
-        <Input inputMode="numeric" autoComplete="off" {...form.register('extension')} />
-      </FormField>
-      <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>
-          {pending ? t('common.saving') : t('common.save')}
-        </Button>
-      </div>
+      <ExtensionField id="renumber-extension" label={t('extensions.newExtension')} {...field('extension')} />
+      <SaveFooter pending={pending} className="flex justify-end" />
     </form>
   );
 }

@@ -1,8 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { FormDialog } from '@/components/forms/form-dialog';
 import type { RingGroupFormInput } from '@/lib/extensions/schema';
 import { RingGroupForm } from './ring-group-form';
 import type { PersonOption, TargetOption } from './types';
@@ -21,20 +20,15 @@ export function RingGroupDialog({
   people: PersonOption[];
   targets: TargetOption[];
 }) {
-  const t = useTranslations();
-  const [open, setOpen] = useState(false);
+  const t = useTranslations('extensions');
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent closeLabel={t('common.close')} className="sm:max-w-2xl">
-        <DialogHeader>
-          <DialogTitle>{t(groupId ? 'extensions.editRingGroup' : 'extensions.addRingGroup')}</DialogTitle>
-          <DialogDescription>{t('extensions.ringGroupDescription')}</DialogDescription>
-        </DialogHeader>
-        {open && (
-          <RingGroupForm groupId={groupId} values={values} people={people} targets={targets} onDone={() => setOpen(false)} />
-        )}
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      trigger={trigger}
+      title={t(groupId ? 'editRingGroup' : 'addRingGroup')}
+      description={t('ringGroupDescription')}
+      className="sm:max-w-2xl"
+    >
+      {(close) => <RingGroupForm groupId={groupId} values={values} people={people} targets={targets} onDone={close} />}
+    </FormDialog>
   );
 }

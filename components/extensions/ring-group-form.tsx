@@ -1,16 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { createRingGroupAction, updateRingGroupAction } from '@/app/(setup)/setup/extensions/actions';
-import { FormError } from '@/components/auth/form-error';
-import { Button } from '@/components/ui/button';
+import type { ComponentProps } from 'react';
+import { createRingGroupAction, updateRingGroupAction } from '@/lib/extensions/bindings';
+import { FormError } from '@/components/forms/form-error';
+import { SaveFooter } from '@/components/forms/save-footer';
+import { bindFields, ExtensionField } from '@/components/forms/text-field';
 import { FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
-import { EXTENSION_NAME_MAX, RING_STRATEGIES, ringGroupSchema, type RingGroupFormInput } from '@/lib/extensions/schema';
+import { RING_STRATEGIES, ringGroupSchema, type RingGroupFormInput } from '@/lib/extensions/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { MemberList } from './member-list';
+import { ExtensionNameField } from './name-field';
 import type { PersonOption, TargetOption } from './types';
 
 type Props = {
@@ -41,6 +43,7 @@ export function RingGroupForm({ groupId, values, people, targets, onDone }: Prop
   const extensionId = noAnswer && 'extensionId' in noAnswer ? noAnswer.extensionId : '';
   const byUser = new Map(people.map((p) => [p.userId, p]));
   const first = (...names: string[]) => names.map(errorOf).find(Boolean);
+  const field = bindFields(form, errorOf);
 
   // What the server action gets: the ordered members and the target, as the schema's JSON fields.
   const membersJson = JSON.stringify(members.map((m) => ({ userId: m.userId, ringSeconds: m.ringSeconds })));
@@ -64,18 +67,13 @@ export function RingGroupForm({ groupId, values, people, targets, onDone }: Prop
       <input type="hidden" name="members" value={membersJson} />
       <input type="hidden" name="noAnswer" value={noAnswerJson} />
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-        <FormField id="rg-name" label={t('extensions.name')} error={errorOf('name')} required>
-          <Input maxLength={EXTENSION_NAME_MAX} autoComplete="off" {...form.register('name')} />
-        </FormField>
-        <FormField
+        <ExtensionNameField id="rg-name" {...field('name')} />
+        <ExtensionField
           id="rg-extension"
           label={t('extensions.extension')}
           description={t('extensions.ringGroupExtensionHint')}
-          error={errorOf('extension')}
-          required
-        >
-          <Input inputMode="numeric" autoComplete="off" {...form.register('extension')} />
-        </FormField>
+          {...field('extension')}
+        />
       </div>
 
       <MemberList
@@ -117,18 +115,14 @@ export function RingGroupForm({ groupId, values, people, targets, onDone }: Prop
 
       <fieldset className="grid gap-3" aria-describedby={first('noAnswer', 'noAnswer.userId', 'noAnswer.extensionId') ? 'no-answer-error' : undefined}>
         <legend className="mb-1 font-medium">{t('extensions.noAnswer')}</legend>
-        <div className="flex items-center gap-2">
-          <input
-            id="no-answer-voicemail"
-            type="radio"
-            value="voicemail"
-            className="size-4 accent-primary"
-            {...form.register('noAnswer.kind', {
-              onChange: () => form.setValue('noAnswer.userId', voicemailUserId || members[0]?.userId || ''),
-            })}
-          />
-          <label htmlFor="no-answer-voicemail">{t('extensions.noAnswerVoicemail')}</label>
-        </div>
+        <RadioOption
+          id="no-answer-voicemail"
+          value="voicemail"
+          label={t('extensions.noAnswerVoicemail')}
+          {...form.register('noAnswer.kind', {
+            onChange: () => form.setValue('noAnswer.userId', voicemailUserId || members[0]?.userId || ''),
+          })}
+        />
         {kind === 'voicemail' && (
           <FormField id="no-answer-user" label={t('extensions.voicemailOf')} className="ml-6">
             <Select
@@ -144,16 +138,7 @@ export function RingGroupForm({ groupId, values, people, targets, onDone }: Prop
             </Select>
           </FormField>
         )}
-        <div className="flex items-center gap-2">
-          <input
-            id="no-answer-extension"
-            type="radio"
-            value="extension"
-            className="size-4 accent-primary"
-            {...form.register('noAnswer.kind')}
-          />
-          <label htmlFor="no-answer-extension">{t('extensions.noAnswerExtension')}</label>
-        </div>
+        <RadioOption id="no-answer-extension" value="extension" label={t('extensions.noAnswerExtension')} {...form.register('noAnswer.kind')} />
         {kind === 'extension' && (
           <FormField id="no-answer-target" label={t('extensions.forwardTo')} className="ml-6">
             <Select
@@ -178,11 +163,17 @@ export function RingGroupForm({ groupId, values, people, targets, onDone }: Prop
         )}
       </fieldset>
 
-      <div className="flex justify-end gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? t('common.saving') : t('common.save')}
-        </Button>
-      </div>
+      <SaveFooter pending={pending} className="flex justify-end gap-2" />
     </form>
+  );
+}
+
+/** One choice of the no-answer radio group, its label beside it. */
+function RadioOption({ id, label, ...input }: ComponentProps<'input'> & { id: string; label: string }) {
+  return (
+    <div className="flex items-center gap-2">
+      <input id={id} type="radio" className="size-4 accent-primary" {...input} />
+      <label htmlFor={id}>{label}</label>
+    </div>
   );
 }

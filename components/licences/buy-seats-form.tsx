@@ -2,14 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { buySeatsAction } from '@/app/(setup)/setup/licences/actions';
-import { FormError } from '@/components/auth/form-error';
+import { buySeatsAction } from '@/lib/licences/bindings';
+import { FormError } from '@/components/forms/form-error';
+import { bindFields, TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toast';
 import { useActionForm } from '@/lib/forms/use-action-form';
-import { buySeatsSchema } from '@/lib/team/schema';
+import { buySeatsSchema } from '@/lib/licences/schema';
 
 /** The key stays the same across double clicks and retries of one purchase; a new one after success. */
 export function BuySeatsForm({ priceLabel }: { priceLabel: string }) {
@@ -26,18 +25,21 @@ export function BuySeatsForm({ priceLabel }: { priceLabel: string }) {
       form.reset({ quantity: 1, idempotencyKey: next });
     },
   });
+  const field = bindFields(form, errorOf);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3">
       <FormError message={state.formError} />
       <input type="hidden" {...form.register('idempotencyKey')} />
-      <FormField
-        id="quantity"
+      <TextField
         label={t('licences.quantity')}
         description={t('licences.unitPrice', { price: priceLabel })}
-        error={errorOf('quantity')}
-      >
-        <Input type="number" min={1} max={500} inputMode="numeric" className="w-32" {...form.register('quantity')} />
-      </FormField>
+        type="number"
+        min={1}
+        max={500}
+        inputMode="numeric"
+        inputClassName="w-32"
+        {...field('quantity')}
+      />
       <div>
         <Button type="submit" disabled={pending}>
           {t('licences.buySeats')}

@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { setLicenceAction } from '@/app/(setup)/setup/licences/actions';
-import { ConfirmAction } from '@/components/team/confirm-action';
+import { setLicenceAction } from '@/lib/team/bindings';
+import { ConfirmAction } from '@/components/forms/confirm-action';
 import { Button } from '@/components/ui/button';
 
 /** To Office: one click (refused when no seat is left). To Free: confirmed, warning when a desk phone goes. */

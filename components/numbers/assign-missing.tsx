@@ -2,18 +2,18 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { assignMissingNumbersAction } from '@/app/(setup)/setup/numbers/actions';
-import { FormError } from '@/components/auth/form-error';
+import { assignMissingNumbersAction } from '@/lib/numbers/bindings';
+import { FormError } from '@/components/forms/form-error';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
-import type { ActionState } from '@/lib/actions/run-action';
+import type { ActionState } from '@/lib/actions/state';
 
 /** Office users and bridges created before numbers existed get their direct numbers. */
 export function AssignMissingButton() {
   const t = useTranslations('numbers');
   const [state, dispatch, pending] = useActionState(async (prev: ActionState<{ assigned: number }>, formData: FormData) => {
-    const result = (await assignMissingNumbersAction(prev, formData)) as ActionState<{ assigned: number }>;
-    if (result.ok) toast.success(t('assigned', { count: result.data?.assigned ?? 0 }));
+    const result = await assignMissingNumbersAction(prev, formData);
+    if (result.ok) toast.success(t('assigned', { count: result.data.assigned }));
     return result;
   }, {});
   return (

@@ -2,14 +2,16 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
-import { mapNumberAction, releaseNumberAction, setMainNumberAction } from '@/app/(setup)/setup/numbers/actions';
-import { ConfirmAction } from '@/components/team/confirm-action';
+import { mapNumberAction, releaseNumberAction, setMainNumberAction } from '@/lib/numbers/bindings';
+import { ConfirmAction } from '@/components/forms/confirm-action';
+import { ActionsCell } from '@/components/tables/actions-cell';
+import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableRow } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
-import type { ActionState } from '@/lib/actions/run-action';
+import type { ActionState } from '@/lib/actions/state';
 import type { ExtensionGroup, NumberRowView } from './types';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -33,13 +35,15 @@ function RowError({ state, id }: { state: ActionState; id: string }) {
   );
 }
 
+type MapResult = { id: string; extensionId: string | null };
+
 /** What the number rings: any extension of the company, or nothing. */
 function MapForm({ row, groups }: { row: NumberRowView; groups: ExtensionGroup[] }) {
   const t = useTranslations('numbers');
   const selectId = useId();
   const errorId = useId();
   const labelOf = (id: string) => groups.flatMap((g) => g.options).find((o) => o.id === id)?.label ?? '';
-  const [state, dispatch, pending] = useActionState(async (prev: ActionState, formData: FormData) => {
+  const [state, dispatch, pending] = useActionState(async (prev: ActionState<MapResult>, formData: FormData) => {
     const result = await mapNumberAction(prev, formData);
     if (result.ok) {
       const target = String(formData.get('extensionId') ?? '');
@@ -109,17 +113,7 @@ export function NumbersTable({ rows, groups }: { rows: NumberRowView[]; groups: 
   return (
     <Table>
       <TableCaption className="sr-only">{t('tableCaption')}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">{t('number')}</TableHead>
-          <TableHead scope="col">{t('type')}</TableHead>
-          <TableHead scope="col">{t('rings')}</TableHead>
-          <TableHead scope="col">{t('monthly')}</TableHead>
-          <TableHead scope="col">
-            <span className="sr-only">{t('actions')}</span>
-          </TableHead>
-        </TableRow>
-      </TableHeader>
+      <ColumnHeaders labels={[t('number'), t('type'), t('rings'), t('monthly')]} actions={t('actions')} />
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id} data-number={row.national}>
@@ -139,7 +133,7 @@ export function NumbersTable({ rows, groups }: { rows: NumberRowView[]; groups: 
               <MapForm row={row} groups={groups} />
             </TableCell>
             <TableCell className="whitespace-nowrap">{row.priceLabel}</TableCell>
-            <TableCell className="text-right whitespace-nowrap">
+            <ActionsCell>
               <span className="inline-flex flex-wrap justify-end gap-2">
                 {!row.isMain && <MakeMain row={row} />}
                 {row.isMain ? (
@@ -165,7 +159,7 @@ export function NumbersTable({ rows, groups }: { rows: NumberRowView[]; groups: 
                   />
                 )}
               </span>
-            </TableCell>
+            </ActionsCell>
           </TableRow>
         ))}
       </TableBody>

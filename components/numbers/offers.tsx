@@ -7,14 +7,16 @@ import {
   holdNumbersAction,
   purchaseNumbersAction,
   releaseHeldNumbersAction,
-} from '@/app/(setup)/setup/numbers/actions';
-import { FormError } from '@/components/auth/form-error';
+} from '@/lib/numbers/bindings';
+import { FormError } from '@/components/forms/form-error';
 import { Alert, AlertDescription } from '@/components/ui/alert';
+import { ActionsCell } from '@/components/tables/actions-cell';
+import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableRow } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
-import type { ActionState } from '@/lib/actions/run-action';
+import type { ActionState, FormAction } from '@/lib/actions/state';
 import { formatMoney } from '@/lib/prices/money';
 import { HoldCountdown } from './hold-countdown';
 import type { OfferView } from './types';
@@ -35,7 +37,7 @@ function InlineError({ state }: { state: ActionState }) {
  */
 function HoldButton({ offer, release }: { offer: OfferView; release?: boolean }) {
   const t = useTranslations('numbers');
-  const action: (s: ActionState, f: FormData) => Promise<ActionState> = release ? releaseHeldNumbersAction : holdNumbersAction;
+  const action: FormAction = release ? releaseHeldNumbersAction : holdNumbersAction;
   const [state, dispatch, pending] = useActionState(action, {});
   return (
     <form action={dispatch} className="inline-grid justify-items-end gap-1">
@@ -54,17 +56,7 @@ export function ResultsTable({ offers, page }: { offers: OfferView[]; page: numb
   return (
     <Table>
       <TableCaption className="sr-only">{t('resultsCaption', { page })}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">{t('number')}</TableHead>
-          <TableHead scope="col">{t('region')}</TableHead>
-          <TableHead scope="col">{t('type')}</TableHead>
-          <TableHead scope="col">{t('monthly')}</TableHead>
-          <TableHead scope="col">
-            <span className="sr-only">{t('actions')}</span>
-          </TableHead>
-        </TableRow>
-      </TableHeader>
+      <ColumnHeaders labels={[t('number'), t('region'), t('type'), t('monthly')]} actions={t('actions')} />
       <TableBody>
         {offers.map((offer) => (
           <TableRow key={offer.id} data-offer={offer.national} data-held={offer.heldUntil ? 'true' : undefined}>
@@ -74,7 +66,7 @@ export function ResultsTable({ offers, page }: { offers: OfferView[]; page: numb
             <TableCell>{offer.regionName}</TableCell>
             <TableCell>{offer.typeLabel}</TableCell>
             <TableCell className="whitespace-nowrap">{offer.priceLabel}</TableCell>
-            <TableCell className="text-right whitespace-nowrap">
+            <ActionsCell>
               {offer.heldUntil ? (
                 <span className="inline-flex items-center gap-2">
                   <Badge variant="secondary">{t('heldForYou')}</Badge>
@@ -83,7 +75,7 @@ export function ResultsTable({ offers, page }: { offers: OfferView[]; page: numb
               ) : (
                 <HoldButton offer={offer} />
               )}
-            </TableCell>
+            </ActionsCell>
           </TableRow>
         ))}
       </TableBody>
@@ -118,7 +110,7 @@ export function SelectionPanel({
   const [done, setDone] = useState<PurchaseData | null>(null);
   const titleId = useId();
   const [state, dispatch, pending] = useActionState(async (prev: ActionState<PurchaseData>, formData: FormData) => {
-    const result = (await purchaseNumbersAction(prev, formData)) as ActionState<PurchaseData>;
+    const result = await purchaseNumbersAction(prev, formData);
     if (result.ok && result.data) {
       const data = result.data;
       // A repeat of the order just placed (double click, retry) keeps saying it was placed.

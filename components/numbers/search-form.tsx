@@ -2,12 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { CountrySelect } from '@/components/forms/country-select';
+import { Options } from '@/components/forms/options';
+import { TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { NumberType } from '@/db/schema';
-import { COUNTRIES, type CountryCode } from '@/lib/company/countries';
+import type { CountryCode } from '@/lib/company/countries';
 import { areasOf, hasTrunkZero } from '@/lib/numbers/areas';
 import { AREA_MAX, NUMBER_TYPES } from '@/lib/numbers/schema';
 
@@ -26,37 +28,36 @@ export function NumberSearchForm({ values, errors }: { values: Values; errors: {
     value: hasTrunkZero(country) ? `0${a.areaCode}` : a.areaCode,
     label: a.name,
   }));
+  // The two free-text criteria: same naming, hint and error wiring, no autofill.
+  const criterion = (name: 'area' | 'digits', input: { maxLength: number; inputMode?: 'numeric'; list?: string }) => (
+    <TextField
+      id={`search-${name}`}
+      name={name}
+      label={t(`numbers.${name}`)}
+      description={t(`numbers.${name}Hint`)}
+      error={errors[name]}
+      defaultValue={values[name]}
+      autoComplete="off"
+      {...input}
+    />
+  );
   return (
     <form role="search" action="/setup/numbers/buy" className="grid gap-4 md:grid-cols-[repeat(4,minmax(0,1fr))_auto] md:items-start">
       <FormField id="search-country" label={t('numbers.country')}>
-        <Select name="country" value={country} onChange={(e) => setCountry(e.target.value as CountryCode)}>
-          {COUNTRIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`countries.${c}`)}
-            </option>
-          ))}
-        </Select>
+        <CountrySelect name="country" value={country} onChange={(e) => setCountry(e.target.value as CountryCode)} />
       </FormField>
       <FormField id="search-type" label={t('numbers.type')}>
         <Select name="type" value={type} onChange={(e) => setType(e.target.value as NumberType)}>
-          {NUMBER_TYPES.map((v) => (
-            <option key={v} value={v}>
-              {t(`numbers.types.${v}`)}
-            </option>
-          ))}
+          <Options values={NUMBER_TYPES} label={(v) => t(`numbers.types.${v}`)} />
         </Select>
       </FormField>
-      <FormField id="search-area" label={t('numbers.area')} description={t('numbers.areaHint')} error={errors.area}>
-        <Input name="area" defaultValue={values.area} maxLength={AREA_MAX} list="search-area-list" autoComplete="off" />
-      </FormField>
+      {criterion('area', { maxLength: AREA_MAX, list: 'search-area-list' })}
       <datalist id="search-area-list">
         {suggestions.map((s) => (
           <option key={s.value} value={s.value} label={`${s.value} · ${s.label}`} />
         ))}
       </datalist>
-      <FormField id="search-digits" label={t('numbers.digits')} description={t('numbers.digitsHint')} error={errors.digits}>
-        <Input name="digits" defaultValue={values.digits} inputMode="numeric" maxLength={14} autoComplete="off" />
-      </FormField>
+      {criterion('digits', { maxLength: 14, inputMode: 'numeric' })}
       <div className="md:pt-7">
         <Button type="submit">{t('numbers.search')}</Button>
       </div>

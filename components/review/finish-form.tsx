@@ -3,12 +3,12 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { finishSetupServerAction } from '@/app/(setup)/setup/review/actions';
-import { FormError } from '@/components/auth/form-error';
+import { finishSetupAction } from '@/lib/review/bindings';
+import { FormError } from '@/components/forms/form-error';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { ActionState } from '@/lib/actions/run-action';
-import type { FinishResult } from '@/lib/setup/finish';
+import type { ActionState } from '@/lib/actions/state';
+import type { FinishResult } from '@/lib/review/finish';
 
 /**
  * Finish setup. While blockers remain the button is disabled and described by the reason and
@@ -16,7 +16,7 @@ import type { FinishResult } from '@/lib/setup/finish';
  */
 export function FinishForm({ blocked, describedBy }: { blocked: boolean; describedBy?: string }) {
   const t = useTranslations('review');
-  const [state, dispatch, pending] = useActionState<ActionState<FinishResult>, FormData>(finishSetupServerAction, {});
+  const [state, dispatch, pending] = useActionState<ActionState<FinishResult>, FormData>(finishSetupAction, {});
   return (
     <form action={dispatch} className="grid gap-3">
       <FormError message={state.formError} />

@@ -2,14 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { resendActivationServerAction } from '@/app/(setup)/setup/outbox/actions';
-import { FormError } from '@/components/auth/form-error';
+import { resendActivationAction } from '@/lib/mail/bindings';
+import { FormError } from '@/components/forms/form-error';
 import { Button } from '@/components/ui/button';
 
 /** A new activation link for someone whose link expired or got lost. */
 export function ResendButton({ userId, name }: { userId: string; name: string }) {
   const t = useTranslations('outbox');
-  const [state, dispatch, pending] = useActionState(resendActivationServerAction, {});
+  const [state, dispatch, pending] = useActionState(resendActivationAction, {});
   return (
     <form action={dispatch} className="grid gap-2">
       <input type="hidden" name="userId" value={userId} />

@@ -2,12 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { FormError } from '@/components/auth/form-error';
+import { FormError } from '@/components/forms/form-error';
 import { Button } from '@/components/ui/button';
-import type { ActionState } from '@/lib/actions/run-action';
+import type { FormAction } from '@/lib/actions/state';
 
 /** "Done": marks the card verified, or says what still blocks it. */
-export function DoneButton({ action }: { action: (s: ActionState, f: FormData) => Promise<ActionState> }) {
+export function DoneButton({ action }: { action: FormAction }) {
   const t = useTranslations('common');
   const [state, dispatch, pending] = useActionState(action, {});
   return (

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { historyPageAction } from '@/app/(setup)/setup/history-actions';
+import { historyPageAction } from '@/lib/audit/bindings';
 import { Button } from '@/components/ui/button';
 import type { HistoryChange, HistoryView } from '@/lib/audit/history';
 

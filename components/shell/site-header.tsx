@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { setLocaleAction, signOutAction } from '@/app/actions';
+import { signOutAction } from '@/lib/auth/bindings';
+import { setLocaleAction } from '@/lib/me/bindings';
 import { Button } from '@/components/ui/button';
 import { currentActor } from '@/lib/auth/session';
 import { LOCALES } from '@/lib/i18n/locales';

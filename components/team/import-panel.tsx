@@ -3,14 +3,15 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { startTransition, useActionState, useState } from 'react';
-import { commitImportAction, previewImportAction } from '@/app/(setup)/setup/team/actions';
-import { FormError } from '@/components/auth/form-error';
+import { commitImportAction, previewImportAction } from '@/lib/team/bindings';
+import { FormError } from '@/components/forms/form-error';
+import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import type { ActionState } from '@/lib/actions/run-action';
+import { Table, TableBody, TableCell, TableRow } from '@/components/ui/table';
+import type { ActionState } from '@/lib/actions/state';
 import type { ImportPreview } from '@/lib/team/import';
 
 const SHOWN_ROWS = 500;
@@ -20,12 +21,9 @@ export function ImportPanel() {
   const [csv, setCsv] = useState('');
   const [mode, setMode] = useState<'all_or_nothing' | 'valid_only'>('all_or_nothing');
   const [onlyErrors, setOnlyErrors] = useState(false);
-  const [preview, runPreview, previewing] = useActionState(previewImportAction, {} as ActionState<ImportPreview>);
-  const [result, runImport, importing] = useActionState(
-    commitImportAction,
-    {} as ActionState<{ imported: number; skipped: number }>,
-  );
-  const data = preview.ok ? (preview.data as ImportPreview) : undefined;
+  const [preview, runPreview, previewing] = useActionState(previewImportAction, {});
+  const [result, runImport, importing] = useActionState(commitImportAction, {});
+  const data = preview.ok ? preview.data : undefined;
   const send = (run: (f: FormData) => void) => {
     const form = new FormData();
     form.set('csv', csv);
@@ -82,16 +80,9 @@ export function ImportPanel() {
             {t('import.onlyErrors')}
           </label>
           <Table scrollLabel={t('import.previewTitle')}>
-            <TableHeader>
-              <TableRow>
-                <TableHead scope="col">{t('import.line')}</TableHead>
-                <TableHead scope="col">{t('team.name')}</TableHead>
-                <TableHead scope="col">{t('auth.email')}</TableHead>
-                <TableHead scope="col">{t('team.licence')}</TableHead>
-                <TableHead scope="col">{t('team.extension')}</TableHead>
-                <TableHead scope="col">{t('import.problems')}</TableHead>
-              </TableRow>
-            </TableHeader>
+            <ColumnHeaders
+              labels={[t('import.line'), t('team.name'), t('auth.email'), t('team.licence'), t('team.extension'), t('import.problems')]}
+            />
             <TableBody>
               {rows.slice(0, SHOWN_ROWS).map((row) => (
                 <TableRow key={row.line} data-line={row.line} data-invalid={row.errors.length > 0 || undefined}>
@@ -124,7 +115,7 @@ export function ImportPanel() {
           <FormError message={result.formError} />
           {result.ok ? (
             <p role="status" className="font-medium">
-              {t('import.done', { imported: (result.data as { imported: number }).imported })}{' '}
+              {t('import.done', { imported: result.data.imported })}{' '}
               <Link className="underline" href="/setup/team">
                 {t('import.backToTeam')}
               </Link>

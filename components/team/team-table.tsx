@@ -2,12 +2,14 @@
 
 import { Pencil, Shield, ShieldOff, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { removeUserAction, setRoleAction } from '@/app/(setup)/setup/team/actions';
+import { removeUserAction, setRoleAction } from '@/lib/team/bindings';
+import { ConfirmAction } from '@/components/forms/confirm-action';
+import { ActionsCell } from '@/components/tables/actions-cell';
+import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableBody, TableCell, TableRow } from '@/components/ui/table';
 import { APP_ONLY } from '@/lib/team/schema';
-import { ConfirmAction } from './confirm-action';
 import type { DeviceOption, TeamRow } from './types';
 import { UserDialog } from './user-dialog';
 
@@ -18,19 +20,10 @@ export function TeamTable({ rows, devices, actorId }: { rows: TeamRow[]; devices
   const t = useTranslations();
   return (
     <Table>
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">{t('team.name')}</TableHead>
-          <TableHead scope="col">{t('auth.email')}</TableHead>
-          <TableHead scope="col">{t('team.extension')}</TableHead>
-          <TableHead scope="col">{t('team.licence')}</TableHead>
-          <TableHead scope="col">{t('team.phone')}</TableHead>
-          <TableHead scope="col">{t('team.role')}</TableHead>
-          <TableHead scope="col">
-            <span className="sr-only">{t('team.actions')}</span>
-          </TableHead>
-        </TableRow>
-      </TableHeader>
+      <ColumnHeaders
+        labels={[t('team.name'), t('auth.email'), t('team.extension'), t('team.licence'), t('team.phone'), t('team.role')]}
+        actions={t('team.actions')}
+      />
       <TableBody>
         {rows.map((row) => {
           const name = `${row.firstName} ${row.lastName}`;
@@ -47,7 +40,7 @@ export function TeamTable({ rows, devices, actorId }: { rows: TeamRow[]; devices
               <TableCell>
                 {row.role === 'admin' ? <Badge variant="secondary">{t('team.roles.admin')}</Badge> : t('team.roles.member')}
               </TableCell>
-              <TableCell className="text-right whitespace-nowrap">
+              <ActionsCell>
                 <UserDialog
                   userId={row.id}
                   values={{
@@ -99,7 +92,7 @@ export function TeamTable({ rows, devices, actorId }: { rows: TeamRow[]; devices
                     successMessage={t('team.removed', { name })}
                   />
                 )}
-              </TableCell>
+              </ActionsCell>
             </TableRow>
           );
         })}

@@ -1,8 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { FormDialog } from '@/components/forms/form-dialog';
 import type { UserFormInput } from '@/lib/team/schema';
 import type { DeviceOption } from './types';
 import { UserForm } from './user-form';
@@ -19,18 +18,10 @@ export function UserDialog({
   values: UserFormInput;
   devices: DeviceOption[];
 }) {
-  const t = useTranslations();
-  const [open, setOpen] = useState(false);
+  const t = useTranslations('team');
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent closeLabel={t('common.close')} className="sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{t(userId ? 'team.editUser' : 'team.addUser')}</DialogTitle>
-          <DialogDescription>{t('team.dialogDescription')}</DialogDescription>
-        </DialogHeader>
-        {open && <UserForm userId={userId} values={values} devices={devices} onDone={() => setOpen(false)} />}
-      </DialogContent>
-    </Dialog>
+    <FormDialog trigger={trigger} title={t(userId ? 'editUser' : 'addUser')} description={t('dialogDescription')} className="sm:max-w-xl">
+      {(close) => <UserForm userId={userId} values={values} devices={devices} onDone={close} />}
+    </FormDialog>
   );
 }

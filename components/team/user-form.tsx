@@ -2,11 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
-import { addUserAction, updateUserAction } from '@/app/(setup)/setup/team/actions';
-import { FormError } from '@/components/auth/form-error';
+import { addUserAction, updateUserAction } from '@/lib/team/bindings';
+import { FormError } from '@/components/forms/form-error';
+import { Options } from '@/components/forms/options';
+import { bindFields, ExtensionField, TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
 import { useActionForm } from '@/lib/forms/use-action-form';
@@ -27,14 +28,15 @@ export function UserForm({ userId, values, devices, onDone }: Props) {
   const another = useRef(false);
   const [addedCount, setAddedCount] = useState(0);
   const firstName = useRef<HTMLInputElement | null>(null);
-  const { form, state, pending, onSubmit, errorOf } = useActionForm({
+  // Add answers with the next free extension ("Save and add another" pre-fills it); Edit does not.
+  const { form, state, pending, onSubmit, errorOf } = useActionForm<typeof userFormSchema, { id: string; nextExtension?: string | null }>({
     schema: userFormSchema,
     action: userId ? updateUserAction : addUserAction,
     defaultValues: values,
     onSuccess: (done) => {
       toast.success(t(userId ? 'team.userSaved' : 'team.userAdded'));
       if (!another.current) return onDone();
-      const next = (done.data as { nextExtension?: string } | undefined)?.nextExtension ?? '';
+      const next = (done.ok ? done.data.nextExtension : null) ?? '';
       form.reset({ firstName: '', lastName: '', email: '', licence: 'office', extension: next, phone: APP_ONLY });
       setAddedCount((n) => n + 1);
       firstName.current?.focus();
@@ -43,6 +45,7 @@ export function UserForm({ userId, values, devices, onDone }: Props) {
   const licence = form.watch('licence');
   const firstNameField = form.register('firstName');
   const licenceField = form.register('licence');
+  const field = bindFields(form, errorOf);
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
@@ -54,23 +57,20 @@ export function UserForm({ userId, values, devices, onDone }: Props) {
       )}
       {userId && <input type="hidden" name="id" value={userId} />}
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="firstName" label={t('auth.firstName')} error={errorOf('firstName')} required>
-          <Input
-            autoComplete="off"
-            {...firstNameField}
-            ref={(el) => {
-              firstNameField.ref(el);
-              firstName.current = el;
-            }}
-          />
-        </FormField>
-        <FormField id="lastName" label={t('auth.lastName')} error={errorOf('lastName')} required>
-          <Input autoComplete="off" {...form.register('lastName')} />
-        </FormField>
+        <TextField
+          label={t('auth.firstName')}
+          error={errorOf('firstName')}
+          required
+          autoComplete="off"
+          {...firstNameField}
+          ref={(el) => {
+            firstNameField.ref(el);
+            firstName.current = el;
+          }}
+        />
+        <TextField label={t('auth.lastName')} required autoComplete="off" {...field('lastName')} />
       </div>
-      <FormField id="email" label={t('auth.email')} error={errorOf('email')} required>
-        <Input type="email" autoComplete="off" {...form.register('email')} />
-      </FormField>
+      <TextField label={t('auth.email')} required type="email" autoComplete="off" {...field('email')} />
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="licence" label={t('team.licence')} error={errorOf('licence')} required>
           <Select
@@ -81,22 +81,10 @@ export function UserForm({ userId, values, devices, onDone }: Props) {
               form.setValue('phone', event.target.value === 'office' ? APP_ONLY : '');
             }}
           >
-            {LICENCES.map((l) => (
-              <option key={l} value={l}>
-                {t(`team.licences.${l}`)}
-              </option>
-            ))}
+            <Options values={LICENCES} label={(l) => t(`team.licences.${l}`)} />
           </Select>
         </FormField>
-        <FormField
-          id="extension"
-          label={t('team.extension')}
-          description={t('team.extensionHint')}
-          error={errorOf('extension')}
-          required
-        >
-          <Input inputMode="numeric" autoComplete="off" {...form.register('extension')} />
-        </FormField>
+        <ExtensionField label={t('team.extension')} description={t('team.extensionHint')} {...field('extension')} />
       </div>
       <FormField
         id="phone"

@@ -3,7 +3,7 @@ import { createTranslator } from 'next-intl';
 import { z } from 'zod';
 import { db, type Db } from '@/db';
 import { auditLog, companies, SETUP_CARDS, type SetupCard } from '@/db/schema';
-import { defineAction } from '@/lib/actions/run-action';
+import { defineAction } from '@/lib/actions/define';
 import { formatDateTime } from '@/lib/format/date';
 import type { Locale } from '@/lib/i18n/locales';
 import { catalogs, type Messages } from '@/lib/i18n/messages';

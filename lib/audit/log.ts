@@ -1,28 +1,32 @@
-import { and, count, desc, eq } from 'drizzle-orm';
-import { db, type Tx } from '@/db';
+import type { Tx } from '@/db';
 import { auditLog, type SetupCard } from '@/db/schema';
-import type { Actor } from '@/lib/actions/run-action';
+import type { Actor, AuditEntry } from '@/lib/actions/define';
 
-export type AuditChange = {
-  card: SetupCard;
-  action: string;
-  target?: string;
-  before?: unknown;
-  after?: unknown;
-};
+/** Who the history names for changes nobody clicked (the start-up backfill). */
+export const SYSTEM_ACTOR_NAME = 'Switchboard';
 
-/** Every change to setup writes who, what, before, after, when, inside the change's transaction. */
-export async function audit(tx: Tx, actor: Actor, change: AuditChange) {
-  await tx.insert(auditLog).values({
-    companyId: actor.companyId,
-    actorId: actor.id,
-    actorName: actor.name,
-    card: change.card,
-    action: change.action,
-    target: change.target ?? null,
-    before: change.before ?? null,
-    after: change.after ?? null,
-  });
+/**
+ * Every change to setup writes who, what, before, after, when, inside the change's transaction:
+ * in one INSERT per thousand entries however many (an import writes hundreds at once).
+ * `actor` null: done by the system.
+ */
+export async function writeAudit(
+  tx: Tx,
+  scope: { companyId: string; actor: Actor | null; card: SetupCard },
+  entries: AuditEntry[],
+) {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => ({
+    companyId: scope.companyId,
+    actorId: scope.actor?.id ?? null,
+    actorName: scope.actor?.name ?? SYSTEM_ACTOR_NAME,
+    card: e.card ?? scope.card,
+    action: e.action,
+    target: e.target ?? null,
+    before: e.before ?? null,
+    after: e.after ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += 1_000) await tx.insert(auditLog).values(rows.slice(i, i + 1_000));
 }
 
 /** Only the fields that changed, so the history says what moved from what to what. */
@@ -36,19 +40,4 @@ export function diff<T extends Record<string, unknown>>(before: T, after: Partia
     }
   }
   return { before: b, after: a, changed: Object.keys(a).length > 0 };
-}
-
-export async function getAuditEntries(companyId: string, card: SetupCard, page = 1, pageSize = 20) {
-  const where = and(eq(auditLog.companyId, companyId), eq(auditLog.card, card));
-  const [rows, [{ total }]] = await Promise.all([
-    db()
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db().select({ total: count() }).from(auditLog).where(where),
-  ]);
-  return { rows, total };
 }

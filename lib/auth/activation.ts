@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
-import { db, type Tx } from '@/db';
+import { db, type Db, type Tx } from '@/db';
 import { activationTokens, companies, users } from '@/db/schema';
 
 /** An activation link works for 7 days, once. */
@@ -30,9 +30,9 @@ export type ActivationLookup =
   | { state: 'unknown' };
 
 /** What the activation page shows; reading it never consumes the token (link previews are harmless). */
-export async function lookUpActivation(token: string, now = new Date()): Promise<ActivationLookup> {
+export async function lookUpActivation(token: string, now = new Date(), exec: Db | Tx = db()): Promise<ActivationLookup> {
   if (!token || token.length > 200) return { state: 'unknown' };
-  const [row] = await db()
+  const [row] = await exec
     .select({
       usedAt: activationTokens.usedAt,
       expiresAt: activationTokens.expiresAt,
@@ -68,26 +68,32 @@ export type ActivationResult =
  * outstanding link of the user dies with it.
  */
 export async function activateAccount(token: string, passwordHash: string, now = new Date()): Promise<ActivationResult> {
+  return db().transaction((tx) => consumeActivation(tx, token, passwordHash, now));
+}
+
+/** activateAccount inside the caller's transaction (the activation action's). */
+export async function consumeActivation(tx: Tx, token: string, passwordHash: string, now: Date): Promise<ActivationResult> {
   const tokenHash = hashActivationToken(token);
-  const result = await db().transaction(async (tx) => {
-    const [consumed] = await tx
-      .update(activationTokens)
-      .set({ usedAt: now })
-      .where(
-        and(eq(activationTokens.tokenHash, tokenHash), isNull(activationTokens.usedAt), gt(activationTokens.expiresAt, now)),
-      )
-      .returning({ id: activationTokens.id, userId: activationTokens.userId });
-    if (!consumed) return undefined;
-    await expireOtherTokens(tx, consumed.userId, consumed.id, now);
-    const [user] = await tx
-      .update(users)
-      .set({ passwordHash })
-      .where(eq(users.id, consumed.userId))
-      .returning({ id: users.id, email: users.email, role: users.role });
-    return user;
-  });
-  if (result) return { ok: true, userId: result.id, email: result.email, role: result.role === 'admin' ? 'admin' : 'member' };
-  const lookup = await lookUpActivation(token, now);
+  const [consumed] = await tx
+    .update(activationTokens)
+    .set({ usedAt: now })
+    .where(
+      and(eq(activationTokens.tokenHash, tokenHash), isNull(activationTokens.usedAt), gt(activationTokens.expiresAt, now)),
+    )
+    .returning({ id: activationTokens.id, userId: activationTokens.userId });
+  if (!consumed) return fail(tx, token, now);
+  await expireOtherTokens(tx, consumed.userId, consumed.id, now);
+  const [user] = await tx
+    .update(users)
+    .set({ passwordHash })
+    .where(eq(users.id, consumed.userId))
+    .returning({ id: users.id, email: users.email, role: users.role });
+  if (!user) return fail(tx, token, now);
+  return { ok: true, userId: user.id, email: user.email, role: user.role === 'admin' ? 'admin' : 'member' };
+}
+
+async function fail(tx: Tx, token: string, now: Date): Promise<ActivationResult> {
+  const lookup = await lookUpActivation(token, now, tx);
   return { ok: false, reason: lookup.state === 'valid' ? 'used' : lookup.state };
 }
 

@@ -1,7 +1,8 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { loadActor, type Actor } from '@/lib/actions/run-action';
+import type { Actor } from '@/lib/actions/define';
+import { loadActor } from './actor';
 import { auth } from './index';
 
 /** The signed-in user, re-read from the database once per request. */

@@ -1,4 +1,4 @@
-import { db } from '@/db';
+import { db, type Tx } from '@/db';
 import { auditLog, companies, extensions, setupProgress, users } from '@/db/schema';
 import { COUNTRY_RULES } from '@/lib/company/countries';
 import { nextFree } from '@/lib/extensions/numbering';
@@ -10,43 +10,46 @@ import type { SignUp } from './schema';
  * company card's progress, in one transaction: a failed sign-up leaves nothing behind.
  */
 export async function createCompanyWithAdmin(input: SignUp) {
-  const rules = COUNTRY_RULES[input.country];
   const passwordHash = await hashPassword(input.password);
-  return db().transaction(async (tx) => {
-    const [company] = await tx
-      .insert(companies)
-      .values({
-        name: input.companyName,
-        country: input.country,
-        timeZone: rules.defaultTimeZone,
-        locale: rules.defaultLocale,
-        officeSeats: input.officeSeats,
-      })
-      .returning();
-    const [admin] = await tx
-      .insert(users)
-      .values({
-        companyId: company.id,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        email: input.email,
-        passwordHash,
-        role: 'admin',
-        licence: 'office',
-      })
-      .returning();
-    const number = nextFree('user', { length: 3, country: input.country }, [])!;
-    await tx.insert(extensions).values({ companyId: company.id, number, type: 'user', userId: admin.id });
-    await tx.insert(setupProgress).values({ companyId: company.id, card: 'company', status: 'in_progress' });
-    await tx.insert(auditLog).values({
+  return db().transaction((tx) => insertCompanyWithAdmin(tx, input, passwordHash));
+}
+
+/** createCompanyWithAdmin inside the caller's transaction (the sign-up action's). */
+export async function insertCompanyWithAdmin(tx: Tx, input: SignUp, passwordHash: string) {
+  const rules = COUNTRY_RULES[input.country];
+  const [company] = await tx
+    .insert(companies)
+    .values({
+      name: input.companyName,
+      country: input.country,
+      timeZone: rules.defaultTimeZone,
+      locale: rules.defaultLocale,
+      officeSeats: input.officeSeats,
+    })
+    .returning();
+  const [admin] = await tx
+    .insert(users)
+    .values({
       companyId: company.id,
-      actorId: admin.id,
-      actorName: `${admin.firstName} ${admin.lastName}`,
-      card: 'company',
-      action: 'company.created',
-      target: company.name,
-      after: { name: company.name, country: company.country, officeSeats: company.officeSeats, admin: admin.email },
-    });
-    return { company, admin };
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      passwordHash,
+      role: 'admin',
+      licence: 'office',
+    })
+    .returning();
+  const number = nextFree('user', { length: 3, country: input.country }, [])!;
+  await tx.insert(extensions).values({ companyId: company.id, number, type: 'user', userId: admin.id });
+  await tx.insert(setupProgress).values({ companyId: company.id, card: 'company', status: 'in_progress' });
+  await tx.insert(auditLog).values({
+    companyId: company.id,
+    actorId: admin.id,
+    actorName: `${admin.firstName} ${admin.lastName}`,
+    card: 'company',
+    action: 'company.created',
+    target: company.name,
+    after: { name: company.name, country: company.country, officeSeats: company.officeSeats, admin: admin.email },
   });
+  return { company, admin };
 }

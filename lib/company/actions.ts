@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { companies, extensions, type Company } from '@/db/schema';
-import { defineAction, type Actor } from '@/lib/actions/run-action';
+import { defineAction, type CardContext } from '@/lib/actions/define';
 import { ActionError } from '@/lib/actions/errors';
-import { audit, diff } from '@/lib/audit/log';
-import { markInProgress, markVerified } from '@/lib/setup/cards';
+import { diff } from '@/lib/audit/log';
+import { markVerified } from '@/lib/setup/cards';
 import { checkExtensionNumber, nextFree } from '@/lib/extensions/numbering';
 import { companyDetailsSchema, type CompanyDetails } from './schema';
-import type { Tx } from '@/db';
 
 function detailsOf(c: Company) {
   return {
@@ -29,7 +28,8 @@ function detailsOf(c: Company) {
  * would silently break them, so it is refused; the first admin's own auto-assigned extension
  * is the exception, moved to the first free number under the new rules.
  */
-async function adaptExtensions(tx: Tx, actor: Actor, company: Company, input: CompanyDetails) {
+async function adaptExtensions(ctx: CardContext, input: CompanyDetails) {
+  const { tx, company } = ctx;
   if (input.extensionLength === company.extensionLength && input.country === company.country) return;
   const rows = await tx.select().from(extensions).where(eq(extensions.companyId, company.id));
   const rules = { length: input.extensionLength, country: input.country };
@@ -39,22 +39,24 @@ async function adaptExtensions(tx: Tx, actor: Actor, company: Company, input: Co
     const field = input.extensionLength !== company.extensionLength ? 'extensionLength' : 'country';
     throw new ActionError('errors.extensionLengthLocked', { field, params: { count: rows.length } });
   }
-  const number = nextFree(broken[0].type, rules, [])!;
-  await tx.update(extensions).set({ number }).where(eq(extensions.id, broken[0].id));
-  await audit(tx, actor, {
+  const first = broken[0]!;
+  const number = nextFree(first.type, rules, [])!;
+  await tx.update(extensions).set({ number }).where(eq(extensions.id, first.id));
+  await ctx.record({
     card: 'extensions',
     action: 'extension.renumbered',
     target: number,
-    before: { number: broken[0].number },
+    before: { number: first.number },
     after: { number },
   });
 }
 
 export const saveCompanyDetails = defineAction({
+  card: 'company',
   schema: companyDetailsSchema,
-  async handler(input, { tx, actor }) {
-    const [company] = await tx.select().from(companies).where(eq(companies.id, actor.companyId)).for('update');
-    await adaptExtensions(tx, actor, company, input);
+  async handler(input, ctx) {
+    const { tx, company } = ctx;
+    await adaptExtensions(ctx, input);
     const next = {
       name: input.name,
       country: input.country,
@@ -67,19 +69,16 @@ export const saveCompanyDetails = defineAction({
       emergencyRegion: input.region ?? null,
       emergencyCountry: input.addressCountry,
     };
-    await tx.update(companies).set(next).where(eq(companies.id, actor.companyId));
+    await tx.update(companies).set(next).where(eq(companies.id, company.id));
     const change = diff(detailsOf(company), detailsOf({ ...company, ...next }));
-    if (change.changed) {
-      await audit(tx, actor, { card: 'company', action: 'company.updated', target: input.name, ...change });
-    }
-    await markInProgress(tx, actor.companyId, 'company');
+    await ctx.record(change.changed ? [{ action: 'company.updated', target: input.name, ...change }] : []);
   },
 });
 
 export const verifyCompanyCard = defineAction({
+  card: 'company',
   schema: z.object({}),
-  async handler(_input, { tx, actor }) {
-    const [company] = await tx.select().from(companies).where(eq(companies.id, actor.companyId));
+  async handler(_input, { tx, actor, company }) {
     if (!company.emergencyStreet) throw new ActionError('errors.companyIncomplete');
     await markVerified(tx, actor, 'company');
   },

@@ -3,12 +3,11 @@ import { z } from 'zod';
 import type { Tx } from '@/db';
 import { extensions, ringGroupMembers, users, type Extension, type ExtensionType } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
-import { defineAction, type Actor } from '@/lib/actions/run-action';
-import { audit, diff } from '@/lib/audit/log';
-import { lockCompany } from '@/lib/licences/seats';
+import { defineAction, type CardContext } from '@/lib/actions/define';
+import { diff } from '@/lib/audit/log';
 import { assignDirectNumber } from '@/lib/numbers/direct';
-import { markInProgress, markVerified } from '@/lib/setup/cards';
-import { assertExtensionAvailable } from '@/lib/team/rules';
+import { markVerified } from '@/lib/setup/cards';
+import { assertExtensionAvailable } from './numbering';
 import { newPins } from './conferences';
 import { findLoops } from './loops';
 import { assertNotMapped } from './mapping';
@@ -33,22 +32,17 @@ import {
   updateRingGroupSchema,
 } from './schema';
 
-// Every action takes the company lock first (lib/licences/seats.ts), so extension changes
-// and team changes of one company run one at a time and each sees what the other committed.
-// Every row read or written is scoped to actor.companyId: another company's id reads as not
-// found. Every change writes an audit entry for the Extensions card and marks it in progress.
+// Extensions card actions: the runner has locked the company, so extension changes and team
+// changes of one company run one at a time and each sees what the other committed. Every row
+// read or written is scoped to the company: another company's id reads as not found.
 
 const CARD = 'extensions' as const;
 
-async function changed(tx: Tx, actor: Actor, entry: { action: string; target: string; before?: unknown; after?: unknown }) {
-  await audit(tx, actor, { card: CARD, ...entry });
-  await markInProgress(tx, actor.companyId, CARD);
-}
-
 export const createRingGroup = defineAction({
+  card: CARD,
   schema: createRingGroupSchema,
-  async handler(input, { tx, actor, t }) {
-    const company = await lockCompany(tx, actor.companyId);
+  async handler(input, ctx) {
+    const { tx, t, company } = ctx;
     await assertExtensionAvailable(tx, t, company, input.extension);
     const people = await loadMembers(tx, company.id, input.members.map((m) => m.userId));
     const draft = { name: input.name, extension: input.extension };
@@ -67,7 +61,7 @@ export const createRingGroup = defineAction({
       .returning({ id: extensions.id });
     await writeMembers(tx, group.id, input.members);
 
-    await changed(tx, actor, {
+    await ctx.record({
       action: 'ring_group.created',
       target: labelOf({ name: input.name, number: input.extension }),
       after: snapshotOf(input, input.members, people, noAnswer.snapshot),
@@ -77,9 +71,10 @@ export const createRingGroup = defineAction({
 });
 
 export const updateRingGroup = defineAction({
+  card: CARD,
   schema: updateRingGroupSchema,
-  async handler(input, { tx, actor, t }) {
-    const company = await lockCompany(tx, actor.companyId);
+  async handler(input, ctx) {
+    const { tx, t, company } = ctx;
     const group = await loadExtension(tx, company.id, input.id, 'ring_group');
     const before = await currentSnapshot(tx, company.id, group);
     // In place: members, no-answer targets pointing here and number mappings keep the id.
@@ -96,7 +91,7 @@ export const updateRingGroup = defineAction({
 
     const change = diff(before, snapshotOf(input, input.members, people, noAnswer.snapshot));
     if (change.changed) {
-      await changed(tx, actor, {
+      await ctx.record({
         action: 'ring_group.updated',
         target: labelOf({ name: input.name, number: input.extension }),
         before: change.before,
@@ -113,10 +108,11 @@ function conferenceSnapshot(c: Pick<Extension, 'name' | 'number' | 'maxParticipa
 
 /** The plain PINs are in the result, once; only their argon2 hashes are stored. */
 export const createConference = defineAction({
+  card: CARD,
   schema: conferenceSchema,
-  async handler(input, { tx, actor, t }) {
+  async handler(input, ctx) {
+    const { tx, t, company } = ctx;
     const pins = await newPins();
-    const company = await lockCompany(tx, actor.companyId);
     await assertExtensionAvailable(tx, t, company, input.extension);
     const [conference] = await tx
       .insert(extensions)
@@ -131,8 +127,8 @@ export const createConference = defineAction({
       })
       .returning();
     // A bridge comes with a direct number (Ooma: every extension type but ring groups).
-    await assignDirectNumber(tx, company, conference.id, { actor });
-    await changed(tx, actor, {
+    await assignDirectNumber(ctx, conference!.id);
+    await ctx.record({
       action: 'conference.created',
       target: labelOf(conference),
       after: conferenceSnapshot(conference),
@@ -142,9 +138,10 @@ export const createConference = defineAction({
 });
 
 export const updateConference = defineAction({
+  card: CARD,
   schema: updateConferenceSchema,
-  async handler(input, { tx, actor, t }) {
-    const company = await lockCompany(tx, actor.companyId);
+  async handler(input, ctx) {
+    const { tx, t, company } = ctx;
     const conference = await loadExtension(tx, company.id, input.id, 'conference');
     await renumberInPlace(tx, t, company, conference, input.extension);
     await tx
@@ -154,7 +151,7 @@ export const updateConference = defineAction({
     const after = { name: input.name, number: input.extension, maxParticipants: input.maxParticipants };
     const change = diff(conferenceSnapshot(conference), conferenceSnapshot(after));
     if (change.changed) {
-      await changed(tx, actor, {
+      await ctx.record({
         action: 'conference.updated',
         target: labelOf(after),
         before: change.before,
@@ -167,16 +164,17 @@ export const updateConference = defineAction({
 
 /** New PINs replace both old ones at once; the history records that, never the PINs. */
 export const regenerateConferencePins = defineAction({
+  card: CARD,
   schema: extensionIdSchema,
-  async handler(input, { tx, actor }) {
+  async handler(input, ctx) {
+    const { tx, company } = ctx;
     const pins = await newPins();
-    const company = await lockCompany(tx, actor.companyId);
     const conference = await loadExtension(tx, company.id, input.id, 'conference');
     await tx
       .update(extensions)
       .set({ hostPinHash: pins.hostPinHash, participantPinHash: pins.participantPinHash })
       .where(and(eq(extensions.id, conference.id), eq(extensions.companyId, company.id)));
-    await changed(tx, actor, {
+    await ctx.record({
       action: 'conference.pinsRegenerated',
       target: labelOf(conference),
       before: { pins: 'replaced' },
@@ -188,9 +186,10 @@ export const regenerateConferencePins = defineAction({
 
 /** Any type: users too (the same row the Team card edits). The id, and every reference, stays. */
 export const renumberExtension = defineAction({
+  card: CARD,
   schema: renumberSchema,
-  async handler(input, { tx, actor, t }) {
-    const company = await lockCompany(tx, actor.companyId);
+  async handler(input, ctx) {
+    const { tx, t, company } = ctx;
     const extension = await loadExtension(tx, company.id, input.id);
     const renumbered = await renumberInPlace(tx, t, company, extension, input.extension);
     if (renumbered) {
@@ -202,7 +201,7 @@ export const renumberExtension = defineAction({
           .where(and(eq(users.id, extension.userId), eq(users.companyId, company.id)));
         name = user ? fullName(user) : name;
       }
-      await changed(tx, actor, {
+      await ctx.record({
         action: 'extension.renumbered',
         target: name ?? input.extension,
         before: { type: extension.type, number: extension.number },
@@ -217,8 +216,8 @@ export const renumberExtension = defineAction({
  * Ring groups and conferences (users are removed on the Team card). Refused while another
  * ring group sends its unanswered calls here, saying which, or while a number rings it.
  */
-async function deleteExtensionOfType(tx: Tx, actor: Actor, id: string, type: Exclude<ExtensionType, 'user'>) {
-  const company = await lockCompany(tx, actor.companyId);
+async function deleteExtensionOfType(ctx: CardContext, id: string, type: Exclude<ExtensionType, 'user'>) {
+  const { tx, company } = ctx;
   const extension = await loadExtension(tx, company.id, id, type);
   const targeting = (await ringGroupsTargeting(tx, company.id, extension.id)).filter((g) => g.id !== extension.id);
   if (targeting.length > 0) {
@@ -230,25 +229,27 @@ async function deleteExtensionOfType(tx: Tx, actor: Actor, id: string, type: Exc
   const before =
     type === 'ring_group' ? await currentSnapshot(tx, company.id, extension) : conferenceSnapshot(extension);
   await tx.delete(extensions).where(and(eq(extensions.id, extension.id), eq(extensions.companyId, company.id)));
-  await changed(tx, actor, { action: `${type}.deleted`, target: labelOf(extension), before });
+  await ctx.record({ action: `${type}.deleted`, target: labelOf(extension), before });
   return { id: extension.id };
 }
 
 export const deleteRingGroup = defineAction({
+  card: CARD,
   schema: extensionIdSchema,
-  handler: (input, { tx, actor }) => deleteExtensionOfType(tx, actor, input.id, 'ring_group'),
+  handler: (input, ctx) => deleteExtensionOfType(ctx, input.id, 'ring_group'),
 });
 
 export const deleteConference = defineAction({
+  card: CARD,
   schema: extensionIdSchema,
-  handler: (input, { tx, actor }) => deleteExtensionOfType(tx, actor, input.id, 'conference'),
+  handler: (input, ctx) => deleteExtensionOfType(ctx, input.id, 'conference'),
 });
 
 /** Done: refused while a ring group has no member or its unanswered calls loop; says which. */
 export const completeExtensionsCard = defineAction({
+  card: CARD,
   schema: z.object({}),
-  async handler(_input, { tx, actor }) {
-    const company = await lockCompany(tx, actor.companyId);
+  async handler(_input, { tx, actor, company }) {
     const groups = await tx
       .select({
         id: extensions.id,

@@ -1,3 +1,8 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { extensions, users, type Company } from '@/db/schema';
+import { ActionError } from '@/lib/actions/errors';
+import type { Translate } from '@/lib/i18n/messages';
 import type { ExtensionType } from '@/db/schema';
 import type { CountryCode } from '@/lib/company/countries';
 
@@ -70,4 +75,39 @@ export function nextFree(
     if (!taken.has(candidate) && !checkExtensionNumber(candidate, rules)) return candidate;
   }
   return undefined;
+}
+
+/** The company's numbering rules, as the rules above take them. */
+export function numberingRules(company: Pick<Company, 'extensionLength' | 'country'>) {
+  return { length: company.extensionLength as ExtensionLength, country: company.country as CountryCode };
+}
+
+/**
+ * Whether a number may be given: the company's numbering rules, then uniqueness with the
+ * holder's name so the admin knows whom to renumber. The unique index still decides if two
+ * requests race past this check. Throws an ActionError on the `extension` field.
+ */
+export async function assertExtensionAvailable(
+  tx: Tx,
+  t: Translate,
+  company: Company,
+  number: string,
+  exceptExtensionId?: string,
+) {
+  const problem = checkExtensionNumber(number, numberingRules(company));
+  if (problem) {
+    throw new ActionError(problem.key, { field: 'extension', params: 'params' in problem ? problem.params : undefined });
+  }
+  const sameNumber = and(eq(extensions.companyId, company.id), eq(extensions.number, number));
+  const [holder] = await tx
+    .select({ type: extensions.type, name: extensions.name, firstName: users.firstName, lastName: users.lastName })
+    .from(extensions)
+    .leftJoin(users, eq(users.id, extensions.userId))
+    .where(exceptExtensionId ? and(sameNumber, ne(extensions.id, exceptExtensionId)) : sameNumber);
+  if (!holder) return;
+  const name =
+    holder.type === 'user' && holder.firstName
+      ? `${holder.firstName} ${holder.lastName}`
+      : (holder.name ?? t(`team.extensionHolder.${holder.type}`));
+  throw new ActionError('errors.extensionTaken', { field: 'extension', params: { number, name } });
 }

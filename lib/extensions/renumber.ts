@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { extensions, type Company, type Extension } from '@/db/schema';
 import type { Translate } from '@/lib/i18n/messages';
-import { assertExtensionAvailable } from '@/lib/team/rules';
+import { assertExtensionAvailable } from './numbering';
 
 /**
  * Gives an extension a new number, in place. Ring-group memberships, no-answer targets,

@@ -5,9 +5,9 @@ import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useEffectEvent, type FormEvent } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
-import type { ActionState } from '@/lib/actions/run-action';
+import type { ActionState, FormAction } from '@/lib/actions/state';
 
-type FormAction<R> = (state: ActionState<R>, formData: FormData) => Promise<ActionState<R>>;
+
 
 /**
  * react-hook-form validates with the zod schema the server action also uses; on submit the

@@ -6,19 +6,6 @@ import { ActionError } from '@/lib/actions/errors';
 export type SeatUsage = { bought: number; used: number; free: number };
 
 /**
- * Takes the company row's write lock for the rest of the transaction. Every team or licence
- * change takes it first, so two admins' changes to one company run one after the other and
- * each sees what the other committed (seat count, admins left, extension holders).
- * NO KEY UPDATE rather than UPDATE: it still excludes other lockers, but does not block
- * the foreign-key checks of unrelated inserts (audit entries, other cards) on the company.
- */
-export async function lockCompany(tx: Tx, companyId: string): Promise<Company> {
-  const [company] = await tx.select().from(companies).where(eq(companies.id, companyId)).for('no key update');
-  if (!company) throw new ActionError('errors.notFound');
-  return company;
-}
-
-/**
  * Office seats in use, as a subquery so callers can fold it into a query they already run.
  * It takes the id as a parameter, not the outer column: drizzle writes a single-table
  * select's columns unqualified, so "id" inside the subquery would mean users.id.
@@ -36,8 +23,8 @@ export async function countOfficeSeatsUsed(exec: Db, companyId: string): Promise
 }
 
 /**
- * Refuses to hand out an Office licence the company has not bought. Only meaningful after
- * lockCompany(): without the lock two transactions could both count the same last free seat.
+ * Refuses to hand out an Office licence the company has not bought. Only meaningful under the
+ * company lock (card actions hold it): without the lock two transactions could both count the same last free seat.
  * `adding` lets a bulk import ask for several seats at once.
  */
 export async function assertOfficeSeatFree(tx: Tx, company: Company, opts: { adding?: number } = {}) {

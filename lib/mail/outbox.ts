@@ -1,12 +1,13 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { after } from 'next/server';
 import { z } from 'zod';
 import { db, type Db } from '@/db';
 import { outbox, users } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
-import { defineAction } from '@/lib/actions/run-action';
-import { audit } from '@/lib/audit/log';
-import { lockCompany } from '@/lib/licences/seats';
+import { defineAction } from '@/lib/actions/define';
+import { env } from '@/lib/env';
 import { queueActivationLink } from './welcome';
+import { kickOutbox } from './worker';
 
 export const OUTBOX_PAGE_SIZE = 20;
 
@@ -82,38 +83,36 @@ export async function getOutboxPage(companyId: string, page = 1, exec: Db = db()
 export const resendSchema = z.object({ userId: z.uuid({ error: 'errors.notFound' }) });
 
 /**
- * A new activation link for a user of the actor's company who has not set a password yet
- * (their link expired or got lost). Older links stop working. Queued like every e-mail.
+ * A new activation link for a user of the company who has not set a password yet (their link
+ * expired or got lost). Older links stop working. Queued like every e-mail; in the Team history.
  */
-export function resendActivationAction(opts: { baseUrl: string; now?: () => Date }) {
-  return defineAction({
-    schema: resendSchema,
-    async handler(input, { tx, actor }) {
-      const now = opts.now?.() ?? new Date();
-      const company = await lockCompany(tx, actor.companyId);
-      const [user] = await tx
-        .select({
-          id: users.id,
-          firstName: users.firstName,
-          lastName: users.lastName,
-          email: users.email,
-          locale: users.locale,
-          passwordHash: users.passwordHash,
-        })
-        .from(users)
-        .where(and(eq(users.id, input.userId), eq(users.companyId, company.id)));
-      if (!user) throw new ActionError('errors.notFound');
-      if (user.passwordHash) throw new ActionError('errors.alreadyActivated');
-      const queued = await queueActivationLink(tx, company, user, { baseUrl: opts.baseUrl, now });
-      await audit(tx, actor, {
-        card: 'team',
-        action: 'activation.resent',
-        target: `${user.firstName} ${user.lastName}`,
-        after: { email: user.email, expiresAt: queued.expiresAt.toISOString() },
-      });
-      return { outboxId: queued.outboxId };
-    },
-  });
-}
-
-export const resendActivationDefault = resendActivationAction({ baseUrl: process.env.APP_URL ?? 'http://localhost:3000' });
+export const resendActivation = defineAction({
+  card: 'team',
+  schema: resendSchema,
+  async handler(input, ctx) {
+    const { tx, company } = ctx;
+    const [user] = await tx
+      .select({
+        id: users.id,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        email: users.email,
+        locale: users.locale,
+        passwordHash: users.passwordHash,
+      })
+      .from(users)
+      .where(and(eq(users.id, input.userId), eq(users.companyId, company.id)));
+    if (!user) throw new ActionError('errors.notFound');
+    if (user.passwordHash) throw new ActionError('errors.alreadyActivated');
+    const queued = await queueActivationLink(tx, company, user, { baseUrl: ctx.baseUrl, now: ctx.now() });
+    await ctx.record({
+      action: 'activation.resent',
+      target: `${user.firstName} ${user.lastName}`,
+      after: { email: user.email, expiresAt: queued.expiresAt.toISOString() },
+    });
+    return { outboxId: queued.outboxId };
+  },
+  afterCommit() {
+    if (env.SMTP_URL) after(() => kickOutbox());
+  },
+});

@@ -2,20 +2,17 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { extensions, phoneNumbers, type PhoneNumber } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
-import { defineAction, type Actor } from '@/lib/actions/run-action';
-import { lockCompany } from '@/lib/licences/seats';
-import { markInProgress, markVerified } from '@/lib/setup/cards';
-import { auditNumbers } from './audit';
-import { clock } from './clock';
+import { defineAction } from '@/lib/actions/define';
+import { markVerified } from '@/lib/setup/cards';
 import { backfillDirectNumbers, ensureMainNumber, extensionLabels } from './direct';
 import { formatNational } from './format';
 import { localInventory } from './inventory';
 import { emptySchema, holdSchema, mapNumberSchema, numberIdSchema, purchaseSchema, releaseHoldSchema } from './schema';
 
-// Every action takes the company lock first (lib/licences/seats.ts): number changes of one
+// Phone numbers card actions: the runner has locked the company, so number changes of one
 // company run one at a time, after or before its team and extension changes, never between.
-// Every number read or written is scoped to the actor's company: another company's number
-// reads as not found. Every change writes an audit entry for the Phone numbers card.
+// Every number read or written is scoped to the company: another company's number reads as
+// not found. Every change writes an entry in the Phone numbers card's history.
 
 /** The carrier the actions use: the local inventory (see lib/numbers/carrier.ts). */
 export const carrier = localInventory;
@@ -23,10 +20,6 @@ export const carrier = localInventory;
 const CARD = 'numbers' as const;
 
 const list = (numbers: { e164: string }[]) => numbers.map((n) => formatNational(n.e164));
-
-async function changed(tx: Tx, actor: Actor) {
-  await markInProgress(tx, actor.companyId, CARD);
-}
 
 /** An owned number of the actor's company, locked; anything else is not found. */
 async function loadOwned(tx: Tx, companyId: string, id: string): Promise<PhoneNumber> {
@@ -41,12 +34,13 @@ async function loadOwned(tx: Tx, companyId: string, id: string): Promise<PhoneNu
 
 /** Selecting numbers holds them for 15 minutes: all of them, or none (says which are gone). */
 export const holdNumbers = defineAction({
+  card: CARD,
   schema: holdSchema,
-  async handler(input, { tx, actor }) {
-    await lockCompany(tx, actor.companyId);
-    const now = clock.now();
+  async handler(input, ctx) {
+    const { tx, actor, now } = ctx;
+    const at = now();
     const wanted = [...new Set(input.ids)];
-    const held = await carrier.hold({ tx, now }, actor.companyId, wanted);
+    const held = await carrier.hold({ tx, now: at }, actor.companyId, wanted);
     if (held.length < wanted.length) {
       const got = new Set(held.map((h) => h.id));
       const gone = await tx
@@ -59,26 +53,25 @@ export const holdNumbers = defineAction({
       });
     }
     const heldUntil = held[0].heldUntil!;
-    await auditNumbers(tx, actor.companyId, actor, [
+    await ctx.record([
       { action: 'number.held', target: list(held).join(', '), after: { numbers: list(held), heldUntil: heldUntil.toISOString() } },
     ]);
-    await changed(tx, actor);
     return { heldUntil: heldUntil.toISOString(), numbers: list(held) };
   },
 });
 
 /** Gives held numbers back (these, or the whole selection). */
 export const releaseHeldNumbers = defineAction({
+  card: CARD,
   schema: releaseHoldSchema,
-  async handler(input, { tx, actor }) {
-    await lockCompany(tx, actor.companyId);
-    const released = await carrier.release({ tx, now: clock.now() }, actor.companyId, input.ids);
+  async handler(input, ctx) {
+    const { tx, actor, now } = ctx;
+    const released = await carrier.release({ tx, now: now() }, actor.companyId, input.ids);
     if (released.length > 0) {
-      await auditNumbers(tx, actor.companyId, actor, [
+      await ctx.record([
         { action: 'number.holdReleased', target: list(released).join(', '), before: { numbers: list(released) } },
       ]);
-      await changed(tx, actor);
-    }
+      }
     return { released: released.length };
   },
 });
@@ -89,24 +82,24 @@ export const releaseHeldNumbers = defineAction({
  * company locked, a concurrent duplicate waits for the first and then finds its order.
  */
 export const purchaseNumbers = defineAction({
+  card: CARD,
   schema: purchaseSchema,
-  async handler(input, { tx, actor }) {
-    await lockCompany(tx, actor.companyId);
-    const result = await carrier.purchase({ tx, now: clock.now() }, actor.companyId, {
+  async handler(input, ctx) {
+    const { tx, actor, now } = ctx;
+    const result = await carrier.purchase({ tx, now: now() }, actor.companyId, {
       idempotencyKey: input.idempotencyKey,
       ids: [...new Set(input.ids)],
       createdBy: actor.id,
     });
     if (result.created) {
-      await auditNumbers(tx, actor.companyId, actor, [
+      await ctx.record([
         {
           action: 'number.purchased',
           target: list(result.numbers).join(', '),
           after: { numbers: list(result.numbers), totalMinor: result.order.totalMinor, currency: result.order.currency },
         },
       ]);
-      await ensureMainNumber(tx, actor.companyId, actor);
-      await changed(tx, actor);
+      await ensureMainNumber(ctx);
     }
     return {
       orderId: result.order.id,
@@ -120,9 +113,10 @@ export const purchaseNumbers = defineAction({
 
 /** Remap to any extension of the company (user, ring group, conference), or unassign. */
 export const mapNumber = defineAction({
+  card: CARD,
   schema: mapNumberSchema,
-  async handler(input, { tx, actor }) {
-    await lockCompany(tx, actor.companyId);
+  async handler(input, ctx) {
+    const { tx, actor } = ctx;
     const number = await loadOwned(tx, actor.companyId, input.id);
     const target = input.extensionId || null;
     if (target) {
@@ -138,7 +132,7 @@ export const mapNumber = defineAction({
       .update(phoneNumbers)
       .set({ extensionId: target })
       .where(and(eq(phoneNumbers.id, number.id), eq(phoneNumbers.companyId, actor.companyId)));
-    await auditNumbers(tx, actor.companyId, actor, [
+    await ctx.record([
       {
         action: 'number.mapped',
         target: formatNational(number.e164),
@@ -146,16 +140,16 @@ export const mapNumber = defineAction({
         after: { extension: target ? (labels.get(target) ?? null) : null },
       },
     ]);
-    await changed(tx, actor);
     return { id: number.id, extensionId: target };
   },
 });
 
 /** The main number moves; it is never cleared while the company owns a number. */
 export const setMainNumber = defineAction({
+  card: CARD,
   schema: numberIdSchema,
-  async handler(input, { tx, actor }) {
-    await lockCompany(tx, actor.companyId);
+  async handler(input, ctx) {
+    const { tx, actor } = ctx;
     const number = await loadOwned(tx, actor.companyId, input.id);
     if (number.isMain) return { id: number.id };
     const [previous] = await tx
@@ -164,7 +158,7 @@ export const setMainNumber = defineAction({
       .where(and(eq(phoneNumbers.companyId, actor.companyId), eq(phoneNumbers.isMain, true)))
       .returning({ e164: phoneNumbers.e164 });
     await tx.update(phoneNumbers).set({ isMain: true }).where(eq(phoneNumbers.id, number.id));
-    await auditNumbers(tx, actor.companyId, actor, [
+    await ctx.record([
       {
         action: 'number.mainChanged',
         target: formatNational(number.e164),
@@ -172,16 +166,16 @@ export const setMainNumber = defineAction({
         after: { main: formatNational(number.e164) },
       },
     ]);
-    await changed(tx, actor);
     return { id: number.id };
   },
 });
 
 /** Back to the inventory (the page confirms first); the main number must be moved first. */
 export const releaseNumber = defineAction({
+  card: CARD,
   schema: numberIdSchema,
-  async handler(input, { tx, actor }) {
-    await lockCompany(tx, actor.companyId);
+  async handler(input, ctx) {
+    const { tx, actor } = ctx;
     const number = await loadOwned(tx, actor.companyId, input.id);
     if (number.isMain) throw new ActionError('errors.numberIsMain', { params: { number: formatNational(number.e164) } });
     const labels = await extensionLabels(tx, actor.companyId, number.extensionId ? [number.extensionId] : []);
@@ -189,34 +183,32 @@ export const releaseNumber = defineAction({
       .update(phoneNumbers)
       .set({ status: 'available', companyId: null, heldUntil: null, extensionId: null, orderId: null, acquiredAt: null })
       .where(and(eq(phoneNumbers.id, number.id), eq(phoneNumbers.companyId, actor.companyId)));
-    await auditNumbers(tx, actor.companyId, actor, [
+    await ctx.record([
       {
         action: 'number.released',
         target: formatNational(number.e164),
         before: { extension: number.extensionId ? (labels.get(number.extensionId) ?? null) : null },
       },
     ]);
-    await changed(tx, actor);
     return { id: number.id };
   },
 });
 
 /** The tab's catch-up: Office users and bridges without a direct number get one. */
 export const assignMissingNumbers = defineAction({
+  card: CARD,
   schema: emptySchema,
-  async handler(_input, { tx, actor }) {
-    await lockCompany(tx, actor.companyId);
-    const result = await backfillDirectNumbers(tx, { companyId: actor.companyId, actor, now: clock.now() });
-    if (result.assigned > 0) await changed(tx, actor);
+  async handler(_input, ctx) {
+    const result = await backfillDirectNumbers(ctx);
     return { assigned: result.assigned };
   },
 });
 
 /** Done: refused while the company owns no number (there is nothing to ring anyone). */
 export const completeNumbersCard = defineAction({
+  card: CARD,
   schema: emptySchema,
   async handler(_input, { tx, actor }) {
-    await lockCompany(tx, actor.companyId);
     const [owned] = await tx
       .select({ id: phoneNumbers.id })
       .from(phoneNumbers)

@@ -1,11 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { companies, extensions, phoneNumbers, users, type Company } from '@/db/schema';
+import { extensions, phoneNumbers, users, type Company } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
-import type { Actor } from '@/lib/actions/run-action';
+import type { AuditEntry, CardWriter } from '@/lib/actions/define';
 import type { CountryCode } from '@/lib/company/countries';
 import { preferredAreaCodes } from './areas';
-import { auditNumbers, type NumbersChange } from './audit';
 import { formatNational } from './format';
 import { rowsOf } from './inventory-seed';
 
@@ -21,12 +20,11 @@ export type DirectNumberCompany = Pick<
 >;
 
 export type AssignOptions = {
-  /** Who the history names; null for the system. */
-  actor: Actor | null;
   /** Leave the extensions without a number instead of refusing when the inventory is empty. */
   optional?: boolean;
-  now?: Date;
 };
+
+const CARD = 'numbers' as const;
 
 export type Assigned = { id: string; e164: string; extensionId: string };
 
@@ -94,7 +92,9 @@ export async function extensionLabels(exec: Db | Tx, companyId: string, ids: rea
  * The first number a company gets becomes its main number; afterwards the main number only
  * moves (setMainNumber), it is never cleared. Callers hold the company lock.
  */
-export async function ensureMainNumber(tx: Tx, companyId: string, actor: Actor | null) {
+export async function ensureMainNumber(w: CardWriter) {
+  const { tx } = w;
+  const companyId = w.company.id;
   const result = await tx.execute(sql`
     update phone_numbers set is_main = true
     where id = (
@@ -104,9 +104,13 @@ export async function ensureMainNumber(tx: Tx, companyId: string, actor: Actor |
     returning e164`);
   const [main] = rowsOf<{ e164: string }>(result);
   if (main) {
-    await auditNumbers(tx, companyId, actor, [
-      { action: 'number.mainChanged', target: formatNational(main.e164), before: { main: null }, after: { main: formatNational(main.e164) } },
-    ]);
+    await w.record({
+      card: CARD,
+      action: 'number.mainChanged',
+      target: formatNational(main.e164),
+      before: { main: null },
+      after: { main: formatNational(main.e164) },
+    });
   }
 }
 
@@ -116,12 +120,12 @@ export async function ensureMainNumber(tx: Tx, companyId: string, actor: Actor |
  * has too few, unless `optional`.
  */
 export async function assignDirectNumbers(
-  tx: Tx,
-  company: DirectNumberCompany,
+  w: CardWriter,
   extensionIds: readonly string[],
-  opts: AssignOptions,
+  opts: AssignOptions = {},
 ): Promise<Assigned[]> {
-  const now = opts.now ?? new Date();
+  const { tx, company } = w;
+  const now = w.now();
   const preferred = preferredAreaCodes(company.country as CountryCode, {
     postalCode: company.emergencyPostalCode,
     region: company.emergencyRegion,
@@ -138,12 +142,10 @@ export async function assignDirectNumbers(
   }
   if (assigned.length === 0) return assigned;
   const labels = await extensionLabels(tx, company.id, assigned.map((a) => a.extensionId));
-  await auditNumbers(
-    tx,
-    company.id,
-    opts.actor,
+  await w.record(
     assigned.map(
-      (a): NumbersChange => ({
+      (a): AuditEntry => ({
+        card: CARD,
         action: 'number.assigned',
         target: formatNational(a.e164),
         before: { extension: null },
@@ -151,12 +153,12 @@ export async function assignDirectNumbers(
       }),
     ),
   );
-  await ensureMainNumber(tx, company.id, opts.actor);
+  await ensureMainNumber(w);
   return assigned;
 }
 
-export async function assignDirectNumber(tx: Tx, company: DirectNumberCompany, extensionId: string, opts: AssignOptions) {
-  const [assigned] = await assignDirectNumbers(tx, company, [extensionId], opts);
+export async function assignDirectNumber(w: CardWriter, extensionId: string) {
+  const [assigned] = await assignDirectNumbers(w, [extensionId]);
   return assigned;
 }
 
@@ -164,8 +166,9 @@ export async function assignDirectNumber(tx: Tx, company: DirectNumberCompany, e
  * The Office users among these users who have a user extension and no number yet get one, in
  * one statement: what the CSV import calls for the users it created.
  */
-export async function assignDirectNumbersToUsers(tx: Tx, company: DirectNumberCompany, userIds: readonly string[], opts: AssignOptions) {
+export async function assignDirectNumbersToUsers(w: CardWriter, userIds: readonly string[]) {
   if (userIds.length === 0) return [];
+  const { tx, company } = w;
   const rows = await tx
     .select({ id: extensions.id })
     .from(extensions)
@@ -180,7 +183,7 @@ export async function assignDirectNumbersToUsers(tx: Tx, company: DirectNumberCo
       ),
     )
     .orderBy(sql`length(${extensions.number})`, asc(extensions.number));
-  return assignDirectNumbers(tx, company, rows.map((r) => r.id), opts);
+  return assignDirectNumbers(w, rows.map((r) => r.id));
 }
 
 /**
@@ -190,19 +193,18 @@ export async function assignDirectNumbersToUsers(tx: Tx, company: DirectNumberCo
  * so a number an admin mapped to a Free user's extension on purpose stays.
  */
 export async function syncDirectNumber(
-  tx: Tx,
-  company: DirectNumberCompany,
+  w: CardWriter,
   extensionId: string | null | undefined,
   licence: { from: 'free' | 'office'; to: 'free' | 'office' },
-  opts: AssignOptions,
 ) {
+  const { tx, company } = w;
   if (!extensionId || (licence.from === 'free' && licence.to === 'free')) return;
   const mapped = await tx
     .select({ id: phoneNumbers.id, e164: phoneNumbers.e164 })
     .from(phoneNumbers)
     .where(and(eq(phoneNumbers.extensionId, extensionId), eq(phoneNumbers.companyId, company.id), eq(phoneNumbers.status, 'owned')));
   if (licence.to === 'office') {
-    if (mapped.length === 0) await assignDirectNumber(tx, company, extensionId, opts);
+    if (mapped.length === 0) await assignDirectNumber(w, extensionId);
     return;
   }
   if (mapped.length === 0) return;
@@ -211,11 +213,9 @@ export async function syncDirectNumber(
     .update(phoneNumbers)
     .set({ extensionId: null })
     .where(and(eq(phoneNumbers.extensionId, extensionId), eq(phoneNumbers.companyId, company.id)));
-  await auditNumbers(
-    tx,
-    company.id,
-    opts.actor,
+  await w.record(
     mapped.map((n) => ({
+      card: CARD,
       action: 'number.mapped',
       target: formatNational(n.e164),
       before: { extension: labels.get(extensionId) ?? null },
@@ -241,21 +241,12 @@ export async function extensionsWithoutNumber(exec: Db | Tx, companyId?: string)
 }
 
 /**
- * One-off catch-up for Office users and bridges created before numbers existed (or while the
- * inventory was empty): `npm start` runs it for every company after seeding, and the Phone
- * numbers tab offers it to the admin. Takes each company's lock like the team actions.
+ * Catch-up for Office users and bridges created before numbers existed (or while the inventory
+ * was empty): the Phone numbers tab offers it to the admin, and `npm run db:seed-numbers` runs it
+ * for every company (scripts/seed-numbers.ts), each under its company lock.
  */
-export async function backfillDirectNumbers(
-  tx: Tx,
-  opts: AssignOptions & { companyId?: string },
-): Promise<{ companies: number; assigned: number; missing: number }> {
-  const wanted = await extensionsWithoutNumber(tx, opts.companyId);
-  const byCompany = new Map<string, string[]>();
-  for (const w of wanted) byCompany.set(w.companyId, [...(byCompany.get(w.companyId) ?? []), w.id]);
-  let assigned = 0;
-  for (const [companyId, ids] of byCompany) {
-    const [company] = await tx.select().from(companies).where(eq(companies.id, companyId)).for('no key update');
-    assigned += (await assignDirectNumbers(tx, company, ids, opts)).length;
-  }
-  return { companies: byCompany.size, assigned, missing: wanted.length - assigned };
+export async function backfillDirectNumbers(w: CardWriter, opts: AssignOptions = {}) {
+  const wanted = await extensionsWithoutNumber(w.tx, w.company.id);
+  const assigned = await assignDirectNumbers(w, wanted.map((x) => x.id), opts);
+  return { assigned: assigned.length, missing: wanted.length - assigned.length };
 }

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { companies, SETUP_CARDS, setupProgress, users, type CardStatus, type SetupCard } from '@/db/schema';
-import type { Actor } from '@/lib/actions/run-action';
-import { audit } from '@/lib/audit/log';
+import type { Actor } from '@/lib/actions/define';
+import { writeAudit } from '@/lib/audit/log';
 
 export { SETUP_CARDS, type SetupCard, type CardStatus };
 
@@ -80,10 +80,7 @@ export async function markVerified(tx: Tx, actor: Actor, card: SetupCard) {
     .insert(setupProgress)
     .values({ companyId: actor.companyId, card, ...values })
     .onConflictDoUpdate({ target: [setupProgress.companyId, setupProgress.card], set: values });
-  await audit(tx, actor, {
-    card,
-    action: 'card.verified',
-    before: { status: before?.status ?? 'not_started' },
-    after: { status: 'verified' },
-  });
+  await writeAudit(tx, { companyId: actor.companyId, actor, card }, [
+    { action: 'card.verified', before: { status: before?.status ?? 'not_started' }, after: { status: 'verified' } },
+  ]);
 }

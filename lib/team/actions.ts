@@ -1,36 +1,27 @@
 import { and, eq } from 'drizzle-orm';
 import { devices, extensions, users } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
-import { defineAction } from '@/lib/actions/run-action';
-import { audit, diff } from '@/lib/audit/log';
-import { assertOfficeSeatFree, lockCompany } from '@/lib/licences/seats';
+import { defineAction } from '@/lib/actions/define';
+import { diff } from '@/lib/audit/log';
+import { assertExtensionAvailable } from '@/lib/extensions/numbering';
+import { assertOfficeSeatFree } from '@/lib/licences/seats';
 import { assignDirectNumber, syncDirectNumber } from '@/lib/numbers/direct';
-import { markInProgress, markVerified } from '@/lib/setup/cards';
+import { markVerified } from '@/lib/setup/cards';
 import { getNextExtension } from './queries';
-import {
-  assertEmailFree,
-  assertExtensionAvailable,
-  assignPhone,
-  countAdmins,
-  loadMember,
-  memberSnapshot,
-  type TeamMember,
-} from './rules';
+import { assertEmailFree, assignPhone, countAdmins, loadMember, memberSnapshot, type TeamMember } from './rules';
 import { deviceSchema, emptySchema, roleSchema, userFormSchema, userIdSchema, userUpdateSchema } from './schema';
 
-// The Licences card's actions live with the seat rules; re-exported so the UI has one import.
-export { buySeats, completeLicencesCard, setLicence } from '@/lib/licences/actions';
-
-// Every action below scopes each row it reads or writes to actor.companyId, and takes the
-// company lock first: team changes of one company run one at a time (see lockCompany).
+// Every action below is a Team card action: the runner has locked the company, and each row
+// read or written is scoped to it.
 
 const fullName = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
 
 /** New member: no password yet (they activate their account from an e-mail), role member. */
 export const addUser = defineAction({
+  card: 'team',
   schema: userFormSchema,
-  async handler(input, { tx, actor, t }) {
-    const company = await lockCompany(tx, actor.companyId);
+  async handler(input, ctx) {
+    const { tx, company, t } = ctx;
     await assertEmailFree(tx, input.email);
     await assertExtensionAvailable(tx, t, company, input.extension);
     if (input.licence === 'office') await assertOfficeSeatFree(tx, company);
@@ -48,28 +39,27 @@ export const addUser = defineAction({
       .returning();
     const [extension] = await tx
       .insert(extensions)
-      .values({ companyId: company.id, number: input.extension, type: 'user', userId: user.id })
+      .values({ companyId: company.id, number: input.extension, type: 'user', userId: user!.id })
       .returning({ id: extensions.id, number: extensions.number });
     // An Office user's direct number, in this transaction: no number left refuses the whole add.
-    if (input.licence === 'office') await assignDirectNumber(tx, company, extension.id, { actor });
-    const device = await assignPhone(tx, company.id, user.id, input.phone);
+    if (input.licence === 'office') await assignDirectNumber(ctx, extension!.id);
+    const device = await assignPhone(tx, company.id, user!.id, input.phone);
 
-    await audit(tx, actor, {
-      card: 'team',
+    await ctx.record({
       action: 'user.added',
-      target: fullName(user),
-      after: memberSnapshot({ user, extension, device }),
+      target: fullName(user!),
+      after: memberSnapshot({ user: user!, extension: extension!, device }),
     });
-    await markInProgress(tx, company.id, 'team');
     // "Save and add another" pre-fills the form with this.
-    return { id: user.id, nextExtension: await getNextExtension(company.id, 'user', tx) };
+    return { id: user!.id, nextExtension: await getNextExtension(company.id, 'user', tx) };
   },
 });
 
 export const updateUser = defineAction({
+  card: 'team',
   schema: userUpdateSchema,
-  async handler(input, { tx, actor, t }) {
-    const company = await lockCompany(tx, actor.companyId);
+  async handler(input, ctx) {
+    const { tx, company, t } = ctx;
     const before = await loadMember(tx, company.id, input.id);
     if (input.email !== before.user.email) await assertEmailFree(tx, input.email, input.id);
     const renumbered = input.extension !== before.extension?.number;
@@ -90,84 +80,76 @@ export const updateUser = defineAction({
       await tx.update(extensions).set({ number: input.extension }).where(eq(extensions.id, extension.id));
       extension = { ...extension, number: input.extension };
     }
-    await syncDirectNumber(tx, company, extension?.id, { from: before.user.licence, to: input.licence }, { actor });
+    await syncDirectNumber(ctx, extension?.id, { from: before.user.licence, to: input.licence });
     // A Free licence has no phone (the schema empties it), which releases any desk phone.
     const device = await assignPhone(tx, company.id, input.id, input.phone);
 
-    const after: TeamMember = { user: { ...before.user, ...fields }, extension, device };
+    const after: TeamMember = { user: { ...before.user, ...fields }, extension: extension ?? null, device };
     const change = diff(memberSnapshot(before), memberSnapshot(after));
-    if (change.changed) {
-      await audit(tx, actor, { card: 'team', action: 'user.updated', target: fullName(after.user), ...change });
-    }
-    await markInProgress(tx, company.id, 'team');
+    await ctx.record(change.changed ? [{ action: 'user.updated', target: fullName(after.user), ...change }] : []);
     return { id: input.id };
   },
 });
 
 /** Frees the user's extension (cascade), seat and desk phone (FK set null) with the row. */
 export const removeUser = defineAction({
+  card: 'team',
   schema: userIdSchema,
-  async handler(input, { tx, actor }) {
+  async handler(input, ctx) {
+    const { tx, actor, company } = ctx;
     if (input.id === actor.id) throw new ActionError('errors.cannotRemoveSelf');
-    const company = await lockCompany(tx, actor.companyId);
     const member = await loadMember(tx, company.id, input.id);
     if (member.user.role === 'admin' && (await countAdmins(tx, company.id)) <= 1) {
       throw new ActionError('errors.lastAdmin');
     }
     await tx.delete(users).where(and(eq(users.id, input.id), eq(users.companyId, company.id)));
-    await audit(tx, actor, {
-      card: 'team',
-      action: 'user.removed',
-      target: fullName(member.user),
-      before: memberSnapshot(member),
-    });
-    await markInProgress(tx, company.id, 'team');
+    await ctx.record({ action: 'user.removed', target: fullName(member.user), before: memberSnapshot(member) });
     return { id: input.id };
   },
 });
 
 /** Promote or demote; the company always keeps one admin, who may be someone else than the actor. */
 export const setUserRole = defineAction({
+  card: 'team',
   schema: roleSchema,
-  async handler(input, { tx, actor }) {
-    const company = await lockCompany(tx, actor.companyId);
+  async handler(input, ctx) {
+    const { tx, company } = ctx;
     const member = await loadMember(tx, company.id, input.id);
     if (member.user.role === input.role) return { id: input.id, role: input.role };
     if (input.role === 'member' && (await countAdmins(tx, company.id)) <= 1) {
       throw new ActionError('errors.lastAdmin');
     }
     await tx.update(users).set({ role: input.role }).where(and(eq(users.id, input.id), eq(users.companyId, company.id)));
-    await audit(tx, actor, {
-      card: 'team',
+    await ctx.record({
       action: 'user.roleChanged',
       target: fullName(member.user),
       before: { role: member.user.role },
       after: { role: input.role },
     });
-    await markInProgress(tx, company.id, 'team');
     return { id: input.id, role: input.role };
+  },
+});
+
+export const completeTeamCard = defineAction({
+  card: 'team',
+  schema: emptySchema,
+  async handler(_input, { tx, actor }) {
+    await markVerified(tx, actor, 'team');
   },
 });
 
 /** A desk phone for the inventory; its MAC identifies it to provisioning, platform-wide. */
 export const addDevice = defineAction({
+  card: 'licences',
   schema: deviceSchema,
-  async handler(input, { tx, actor }) {
-    const [taken] = await tx.select({ id: devices.id }).from(devices).where(eq(devices.mac, input.mac));
+  async handler(input, ctx) {
+    const [taken] = await ctx.tx.select({ id: devices.id }).from(devices).where(eq(devices.mac, input.mac));
     if (taken) throw new ActionError('errors.macTaken', { field: 'mac' });
-    const [device] = await tx
+    const [device] = await ctx.tx
       .insert(devices)
-      .values({ companyId: actor.companyId, model: input.model, mac: input.mac })
+      .values({ companyId: ctx.company.id, model: input.model, mac: input.mac })
       .returning({ id: devices.id, model: devices.model, mac: devices.mac });
-    await audit(tx, actor, { card: 'team', action: 'device.added', target: device.model, after: input });
-    await markInProgress(tx, actor.companyId, 'team');
-    return device;
-  },
-});
-
-export const completeTeamCard = defineAction({
-  schema: emptySchema,
-  async handler(_input, { tx, actor }) {
-    await markVerified(tx, actor, 'team');
+    await ctx.record({ action: 'device.added', target: device!.model, after: input });
+    return device!;
   },
 });

@@ -2,18 +2,16 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db';
-import { auditLog, companies, extensions, users, type Company } from '@/db/schema';
+import { companies, extensions, users, type Company } from '@/db/schema';
 import { ActionError, pgErrorOf } from '@/lib/actions/errors';
-import { defineAction, type Actor } from '@/lib/actions/run-action';
+import { defineAction, type CardContext } from '@/lib/actions/define';
 import { emailField } from '@/lib/auth/schema';
 import type { CountryCode } from '@/lib/company/countries';
 import { requiredText } from '@/lib/company/schema';
 import { block, checkExtensionNumber, type ExtensionLength } from '@/lib/extensions/numbering';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
-import { lockCompany } from '@/lib/licences/seats';
 import { assignDirectNumbersToUsers } from '@/lib/numbers/direct';
-import { markInProgress } from '@/lib/setup/cards';
 import { importSchema, type Licence } from './schema';
 
 /*
@@ -390,13 +388,11 @@ function chunks<T>(items: T[], size = INSERT_CHUNK): T[][] {
  * everything back on any failure.
  */
 export async function commitImport(
-  tx: Tx,
-  actor: Actor,
+  ctx: CardContext,
   input: { csv: string; mode: 'all_or_nothing' | 'valid_only' },
-  { locale = 'en', t }: { locale?: Locale; t?: Translate } = {},
 ): Promise<ImportResult> {
-  // Taken first: from here on seats and extension numbers can't move under this import.
-  const company = await lockCompany(tx, actor.companyId);
+  // The company is locked (card action): seats and extension numbers can't move under this import.
+  const { tx, company, locale, t } = ctx;
   const rows = parseOrThrow(input.csv, locale);
   const preview = await previewImport(tx, company, rows, { t });
   if (input.mode === 'all_or_nothing' && preview.errorCount > 0) {
@@ -428,32 +424,25 @@ export async function commitImport(
         .insert(extensions)
         .values(chunk.map((r) => ({ companyId: company.id, number: r.extension, type: 'user' as const, userId: ids.get(r.email)! })));
     }
-    // One entry per user created, written in bulk (chunked like the rows).
-    for (const chunk of chunks(valid)) {
-      await tx.insert(auditLog).values(
-        chunk.map((r) => {
-          const name = `${r.firstName} ${r.lastName}`;
-          return {
-            companyId: company.id,
-            actorId: actor.id,
-            actorName: actor.name,
-            card: 'team' as const,
-            action: 'user.imported',
-            target: name,
-            after: { name, email: r.email, licence: r.licence, extension: r.extension },
-          };
-        }),
-      );
-    }
+    // One entry per user created, written in bulk.
+    await ctx.record(
+      valid.map((r) => {
+        const name = `${r.firstName} ${r.lastName}`;
+        return {
+          action: 'user.imported',
+          target: name,
+          after: { name, email: r.email, licence: r.licence, extension: r.extension },
+        };
+      }),
+    );
     // The Office users' direct numbers, in one statement; too few left refuses the whole import.
     const office = valid.filter((r) => r.licence === 'office').map((r) => ids.get(r.email)!);
-    await assignDirectNumbersToUsers(tx, company, office, { actor });
+    await assignDirectNumbersToUsers(ctx, office);
   } catch (error) {
     // Lost a race with a sign-up (e-mails are unique across companies): say so for the whole file.
     if (pgErrorOf(error)?.code === '23505') throw new ActionError('errors.importConflict');
     throw error;
   }
-  await markInProgress(tx, company.id, 'team');
   return { imported: valid.length, skipped: preview.errorCount };
 }
 
@@ -471,6 +460,7 @@ export const previewUserImport = defineAction({
 });
 
 export const commitUserImport = defineAction({
+  card: 'team',
   schema: importSchema,
-  handler: (input, { tx, actor, locale, t }): Promise<ImportResult> => commitImport(tx, actor, input, { locale, t }),
+  handler: (input, ctx): Promise<ImportResult> => commitImport(ctx, input),
 });

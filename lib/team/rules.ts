@@ -1,14 +1,11 @@
 import { and, count, eq, ne, or, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { devices, extensions, users, type Company, type User } from '@/db/schema';
+import { devices, extensions, users, type User } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
-import type { Translate } from '@/lib/i18n/messages';
-import type { CountryCode } from '@/lib/company/countries';
-import { checkExtensionNumber, type ExtensionLength } from '@/lib/extensions/numbering';
 import { APP_ONLY } from './schema';
 
 // The checks the team and licence actions share. Each runs inside the action's transaction,
-// after lockCompany(), and throws an ActionError naming the form field to show it on.
+// under the company lock the runner takes, and throws an ActionError naming the form field to show it on.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,36 +56,6 @@ export async function assertEmailFree(tx: Tx, email: string, exceptUserId?: stri
     .from(users)
     .where(exceptUserId ? and(eq(users.email, email), ne(users.id, exceptUserId)) : eq(users.email, email));
   if (taken) throw new ActionError('errors.emailTaken', { field: 'email' });
-}
-
-/**
- * The company's numbering rules, then uniqueness with the holder's name so the admin knows
- * whom to renumber. The unique index still decides if two requests race past this check.
- */
-export async function assertExtensionAvailable(
-  tx: Tx,
-  t: Translate,
-  company: Company,
-  number: string,
-  exceptExtensionId?: string,
-) {
-  const rules = { length: company.extensionLength as ExtensionLength, country: company.country as CountryCode };
-  const problem = checkExtensionNumber(number, rules);
-  if (problem) {
-    throw new ActionError(problem.key, { field: 'extension', params: 'params' in problem ? problem.params : undefined });
-  }
-  const sameNumber = and(eq(extensions.companyId, company.id), eq(extensions.number, number));
-  const [holder] = await tx
-    .select({ type: extensions.type, name: extensions.name, firstName: users.firstName, lastName: users.lastName })
-    .from(extensions)
-    .leftJoin(users, eq(users.id, extensions.userId))
-    .where(exceptExtensionId ? and(sameNumber, ne(extensions.id, exceptExtensionId)) : sameNumber);
-  if (!holder) return;
-  const name =
-    holder.type === 'user' && holder.firstName
-      ? `${holder.firstName} ${holder.lastName}`
-      : (holder.name ?? t(`team.extensionHolder.${holder.type}`));
-  throw new ActionError('errors.extensionTaken', { field: 'extension', params: { number, name } });
 }
 
 export async function countAdmins(tx: Tx, companyId: string) {

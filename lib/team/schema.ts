@@ -43,14 +43,6 @@ export const userIdSchema = z.object({ id: id() });
 export const roleSchema = z.object({ id: id(), role: z.enum(['admin', 'member'], keyedError()) });
 export const licenceSchema = z.object({ id: id(), licence: z.enum(LICENCES, keyedError('errors.licenceInvalid')) });
 
-export const buySeatsSchema = z.object({
-  quantity: z.coerce
-    .number<string | number>({ error: 'errors.seatsInvalid' })
-    .int({ error: 'errors.seatsInvalid' })
-    .min(1, { error: 'errors.seatsInvalid' })
-    .max(1000, { error: "errors.seatsInvalid" }),
-  idempotencyKey: z.uuid({ error: 'errors.invalid' }),
-});
 
 export const deviceSchema = z.object({
   model: requiredText(80),

@@ -2,7 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { db } from '@/db';
 import { auditLog, extensions, ringGroupMembers, setupProgress } from '@/db/schema';
-import { runAction, type ActionDef } from '@/lib/actions/run-action';
+import { runAction } from '@/lib/runner/run-action';
+import type { ActionDef } from '@/lib/actions/define';
 import type { RingGroupFormInput } from '@/lib/extensions/schema';
 import { addMemberWithExtension } from './team';
 

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { auditLog, companies, extensions, setupProgress, users } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
-import { defineAction, runAction } from '@/lib/actions/run-action';
-import { audit } from '@/lib/audit/log';
+import { defineAction } from '@/lib/actions/define';
+import { runAction } from '@/lib/runner/run-action';
+import { writeAudit } from '@/lib/audit/log';
 import { saveCompanyDetails, verifyCompanyCard } from '@/lib/company/actions';
 import type { CompanyDetailsInput } from '@/lib/company/schema';
 import en from '@/messages/en.json';
@@ -281,7 +282,7 @@ describe('verifyCompanyCard', () => {
 const renameUser = defineAction({
   schema: z.object({ id: z.uuid(), firstName: z.string().trim().min(1) }),
   async handler(input, { tx, actor }) {
-    await audit(tx, actor, { card: 'team', action: 'user.renamed', target: input.id });
+    await writeAudit(tx, { companyId: actor.companyId, actor, card: 'team' }, [{ action: 'user.renamed', target: input.id }]);
     const updated = await tx
       .update(users)
       .set({ firstName: input.firstName })

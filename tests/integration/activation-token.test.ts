@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runAction } from '@/lib/actions/run-action';
+import { runAction } from '@/lib/runner/run-action';
 import {
   ACTIVATION_TTL_MS,
   activateAccount,
@@ -8,8 +8,8 @@ import {
   lookUpActivation,
 } from '@/lib/auth/activation';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { resendActivationAction } from '@/lib/mail/outbox';
-import { finishSetupAction } from '@/lib/setup/finish';
+import { resendActivation } from '@/lib/mail/outbox';
+import { finishSetup } from '@/lib/review/finish';
 import { useTestDatabase } from '../helpers/db';
 import { addMemberWithExtension } from '../helpers/team';
 import { activationLinkIn, outboxOf, readyCompany, tokensOf, userById } from '../helpers/review';
@@ -25,10 +25,12 @@ const NEW_PASSWORD = 'a brand new password';
 async function memberWithLink() {
   const { company, admin } = await readyCompany();
   const { user } = await addMemberWithExtension(company.id, '102', { firstName: 'Marc', lastName: 'Member' });
-  await runAction(finishSetupAction({ baseUrl: 'http://localhost:3000', now: () => T0 }), {
+  await runAction(finishSetup, {
     userId: admin.id,
     locale: 'en',
     input: {},
+    baseUrl: 'http://localhost:3000',
+    now: () => T0,
   });
   const mail = (await outboxOf(company.id)).find((m) => m.userId === user.id)!;
   const token = activationLinkIn(mail.bodyText)![1];
@@ -102,8 +104,8 @@ describe('activation links', () => {
 
   it('a new link from the outbox page replaces the old one; it is refused once the password is set', async () => {
     const { company, admin, user, token } = await memberWithLink();
-    const resend = resendActivationAction({ baseUrl: 'http://localhost:3000', now: () => at(8 * DAY) });
-    const sent = await runAction(resend, { userId: admin.id, locale: 'en', input: { userId: user.id } });
+    const clock = { baseUrl: 'http://localhost:3000', now: () => at(8 * DAY) };
+    const sent = await runAction(resendActivation, { userId: admin.id, locale: 'en', input: { userId: user.id }, ...clock });
     expect(sent.ok).toBe(true);
 
     const mail = (await outboxOf(company.id)).filter((m) => m.userId === user.id && m.kind === 'activation');
@@ -114,7 +116,7 @@ describe('activation links', () => {
     expect((await lookUpActivation(fresh, at(8 * DAY))).state).toBe('valid');
 
     expect((await activateAccount(fresh, await hashPassword(NEW_PASSWORD), at(8 * DAY))).ok).toBe(true);
-    expect(await runAction(resend, { userId: admin.id, locale: 'en', input: { userId: user.id } })).toEqual({
+    expect(await runAction(resendActivation, { userId: admin.id, locale: 'en', input: { userId: user.id }, ...clock })).toEqual({
       formError: 'This person has already set their password.',
     });
   });
@@ -122,8 +124,7 @@ describe('activation links', () => {
   it('a new link can only be asked for a user of the admin’s own company', async () => {
     const { user } = await memberWithLink();
     const other = await readyCompany();
-    const resend = resendActivationAction({ baseUrl: 'http://localhost:3000' });
-    expect(await runAction(resend, { userId: other.admin.id, locale: 'en', input: { userId: user.id } })).toEqual({
+    expect(await runAction(resendActivation, { userId: other.admin.id, locale: 'en', input: { userId: user.id } })).toEqual({
       formError: 'This item no longer exists in your company.',
     });
   });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { auditLog, companies, extensions } from '@/db/schema';
-import { runAction } from '@/lib/actions/run-action';
+import { runAction } from '@/lib/runner/run-action';
 import { saveCompanyDetails } from '@/lib/company/actions';
 import type { CompanyDetailsInput } from '@/lib/company/schema';
 import fr from '@/messages/fr.json';

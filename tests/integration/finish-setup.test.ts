@@ -3,10 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { activationTokens, auditLog, phoneNumbers, users } from '@/db/schema';
-import { runAction } from '@/lib/actions/run-action';
+import { runAction } from '@/lib/runner/run-action';
 import { ACTIVATION_TTL_MS, hashActivationToken } from '@/lib/auth/activation';
-import { finishSetupAction, finishSetupDefault } from '@/lib/setup/finish';
-import { buySeats, addUser } from '@/lib/team/actions';
+import { finishSetup } from '@/lib/review/finish';
+import { buySeats } from '@/lib/licences/actions';
+import { addUser } from '@/lib/team/actions';
 import { APP_ONLY } from '@/lib/team/schema';
 import { testDbKind, useTestDatabase } from '../helpers/db';
 import { addDeskPhone, addMemberWithExtension, extensionOf, userInput } from '../helpers/team';
@@ -27,7 +28,6 @@ useTestDatabase();
 
 const BASE = 'https://switchboard.example';
 const T0 = new Date('2026-03-02T09:30:00Z');
-const finishAt = (now: Date) => finishSetupAction({ baseUrl: BASE, now: () => now });
 const as = (userId: string) => ({ userId, locale: 'en' as const, input: {} });
 
 /** A ready company (FR, French by default) with two more people and a pending seat order. */
@@ -57,7 +57,7 @@ describe('Finish setup', () => {
     await addMemberWithExtension(company.id, '102', { firstName: 'Inès', lastName: 'Bernard', licence: 'office' });
     await addPendingSeatOrder(company.id, 1);
 
-    const result = await runAction(finishAt(T0), as(admin.id));
+    const result = await runAction(finishSetup, { ...as(admin.id), baseUrl: BASE, now: () => T0 });
     expect(result).toEqual({
       formError:
         'Setup cannot be finished yet (2 items to fix): No emergency address is on file. · ' +
@@ -72,7 +72,7 @@ describe('Finish setup', () => {
   it('completes pending orders, records the completion, verifies Review and queues one welcome e-mail per user', async () => {
     const { company, admin, ines, direct, paul, order } = await teamCompany();
 
-    const result = await runAction(finishAt(T0), as(admin.id));
+    const result = await runAction(finishSetup, { ...as(admin.id), baseUrl: BASE, now: () => T0 });
     expect(result).toEqual({ ok: true, data: { completedAt: T0.toISOString(), ordersCompleted: 1, emailsQueued: 3 } });
 
     const saved = await companyById(company.id);
@@ -136,12 +136,12 @@ describe('Finish setup', () => {
 
   it('finishing twice sends no e-mail twice and completes no order twice', async () => {
     const { company, admin, ines } = await teamCompany();
-    await runAction(finishAt(T0), as(admin.id));
+    await runAction(finishSetup, { ...as(admin.id), baseUrl: BASE, now: () => T0 });
     const mailBefore = await outboxOf(company.id);
     const tokensBefore = await tokensOf(ines.id);
 
     const later = new Date(T0.getTime() + 60_000);
-    expect(await runAction(finishAt(later), as(admin.id))).toEqual({
+    expect(await runAction(finishSetup, { ...as(admin.id), baseUrl: BASE, now: () => later })).toEqual({
       ok: true,
       data: { completedAt: later.toISOString(), ordersCompleted: 0, emailsQueued: 0 },
     });
@@ -152,7 +152,7 @@ describe('Finish setup', () => {
 
   it('a change after completion puts Review back in progress; finishing again sends only what is new', async () => {
     const { company, admin } = await teamCompany();
-    await runAction(finishAt(T0), as(admin.id));
+    await runAction(finishSetup, { ...as(admin.id), baseUrl: BASE, now: () => T0 });
     expect(await reviewStatus(company.id)).toBe('verified');
 
     // Buying seats (Licences card) and adding a hire (Team card), as the UI does.
@@ -174,11 +174,11 @@ describe('Finish setup', () => {
     // Without a direct number (the add may have given her one: take it away), Finish says so.
     const zoeExtension = await extensionOf(zoeId);
     await db().update(phoneNumbers).set({ extensionId: null }).where(eq(phoneNumbers.extensionId, zoeExtension.id));
-    expect((await runAction(finishAt(T0), as(admin.id))).formError).toContain('Zoé Petit');
+    expect((await runAction(finishSetup, { ...as(admin.id), baseUrl: BASE, now: () => T0 })).formError).toContain('Zoé Petit');
     await giveDirectNumber(company.id, zoeId);
 
     const later = new Date('2026-04-01T08:00:00Z');
-    expect(await runAction(finishAt(later), as(admin.id))).toEqual({
+    expect(await runAction(finishSetup, { ...as(admin.id), baseUrl: BASE, now: () => later })).toEqual({
       ok: true,
       data: { completedAt: later.toISOString(), ordersCompleted: 1, emailsQueued: 1 },
     });
@@ -209,7 +209,7 @@ describe('Finish setup', () => {
     const { user: second } = await addMemberWithExtension(company.id, '190', { role: 'admin', licence: 'free' });
     const clocks = [0, 1, 2, 3].map((i) => new Date(T0.getTime() + i * 1000));
     const results = await Promise.all(
-      clocks.map((now, i) => runAction(finishAt(now), as(i % 2 ? second.id : admin.id))),
+      clocks.map((now, i) => runAction(finishSetup, { ...as(i % 2 ? second.id : admin.id), baseUrl: BASE, now: () => now })),
     );
     expect(results.every((r) => r.ok), `on ${testDbKind}: ${JSON.stringify(results)}`).toBe(true);
     const data = results.map((r) => r.data!);
@@ -232,7 +232,7 @@ describe('Finish setup', () => {
 
   it('the default-bound action also works (APP_URL or localhost links)', async () => {
     const { company, admin } = await readyCompany();
-    const result = await runAction(finishSetupDefault, as(admin.id));
+    const result = await runAction(finishSetup, as(admin.id));
     expect(result.ok).toBe(true);
     const [mail] = await outboxOf(company.id);
     expect(mail.bodyText).toMatch(/https?:\/\/[^/\s]+\/sign-in/);

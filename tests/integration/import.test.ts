@@ -4,7 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { auditLog, companies, extensions, setupProgress, users } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
-import { loadActor, runAction, type Actor } from '@/lib/actions/run-action';
+import { loadActor } from '@/lib/auth/actor';
+import { cardContext, runAction } from '@/lib/runner/run-action';
+import { translator } from '@/lib/i18n/messages';
+import type { Tx } from '@/db';
+import type { Actor } from '@/lib/actions/define';
 import { block, checkExtensionNumber } from '@/lib/extensions/numbering';
 import {
   commitImport,
@@ -18,6 +22,10 @@ import {
 } from '@/lib/team/import';
 import { addMember, signUpCompany } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';
+
+/** What the runner hands the Team card's import: the company locked, history in the actor's name. */
+const teamContext = (tx: Tx, actor: Actor, locale: 'en' | 'fr' = 'en') =>
+  cardContext(tx, 'team', actor, { t: translator(locale), locale, now: () => new Date(), baseUrl: 'http://localhost:3000' });
 
 useTestDatabase();
 
@@ -200,7 +208,7 @@ describe('1,000-row file with 20 bad rows', () => {
 
   it('all_or_nothing refuses the file and writes nothing', async () => {
     const before = await companyCounts(companyId);
-    await expect(db().transaction((tx) => commitImport(tx, admin, { csv, mode: 'all_or_nothing' }))).rejects.toMatchObject({
+    await expect(db().transaction(async (tx) => commitImport(await teamContext(tx, admin), { csv, mode: 'all_or_nothing' }))).rejects.toMatchObject({
       key: 'errors.importHasErrors',
       options: { params: { count: 20 } },
     });
@@ -372,7 +380,7 @@ describe('file-level errors through the actions', () => {
     expect(preview.formError).toBeTruthy();
     expect(preview.data).toBeUndefined();
     const actor = (await loadActor(admin.id))!;
-    await expect(db().transaction((tx) => commitImport(tx, actor, { csv, mode: 'valid_only' }, { locale: 'fr' }))).rejects.toEqual(
+    await expect(db().transaction(async (tx) => commitImport(await teamContext(tx, actor, 'fr'), { csv, mode: 'valid_only' }))).rejects.toEqual(
       new ActionError('errors.importMissingColumns', { params: { columns: 'Nom, E-mail' } }),
     );
     expect((await companyCounts(company.id)).users).toBe(1);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAction, type ActionDef } from '@/lib/actions/run-action';
+import { runAction } from '@/lib/runner/run-action';
+import type { ActionDef } from '@/lib/actions/define';
 import { useTestDatabase } from '../helpers/db';
 import { addMember } from '../helpers/factories';
 import { readyCompany } from '../helpers/review';
@@ -54,8 +55,8 @@ describe('a member (not an admin)', () => {
         'buySeats',
         'setLicence',
         'commitUserImport',
-        'finishSetupDefault',
-        'resendActivationDefault',
+        'finishSetup',
+        'resendActivation',
         'historyPage',
       ]),
     );

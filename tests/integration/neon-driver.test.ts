@@ -8,7 +8,7 @@ import { setConnection } from '@/db';
 import { connect, type Connection } from '@/db/driver';
 import { companies, users } from '@/db/schema';
 import { constraintError } from '@/lib/actions/errors';
-import { runAction } from '@/lib/actions/run-action';
+import { runAction } from '@/lib/runner/run-action';
 import { saveCompanyDetails } from '@/lib/company/actions';
 import type { CompanyDetailsInput } from '@/lib/company/schema';
 import en from '@/messages/en.json';

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { outbox } from '@/db/schema';
-import { runAction } from '@/lib/actions/run-action';
+import { runAction } from '@/lib/runner/run-action';
 import { lookUpActivation } from '@/lib/auth/activation';
 import { deliverOutbox, MAX_ATTEMPTS, retryDelayMs, SENDING_LEASE_MS } from '@/lib/mail/deliver';
 import { smtpTransport, type MailTransport } from '@/lib/mail/transport';
-import { finishSetupAction } from '@/lib/setup/finish';
+import { finishSetup } from '@/lib/review/finish';
 import { useTestDatabase } from '../helpers/db';
 import { activationLinkIn, outboxOf, readyCompany } from '../helpers/review';
 import { startSmtpServer } from '../helpers/smtp';
@@ -45,10 +45,12 @@ async function finishedCompany(now: Date) {
     email: `marc-${company.id}@example.com`,
     locale: 'en',
   });
-  const done = await runAction(finishSetupAction({ baseUrl: 'http://localhost:3000', now: () => now }), {
+  const done = await runAction(finishSetup, {
     userId: admin.id,
     locale: 'en',
     input: {},
+    baseUrl: 'http://localhost:3000',
+    now: () => now,
   });
   expect(done.ok).toBe(true);
   return { company, admin, marc };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { auditLog } from '@/db/schema';
-import { runAction } from '@/lib/actions/run-action';
+import { runAction } from '@/lib/runner/run-action';
 import { describeEntry, historyPage, HISTORY_PAGE_SIZE, loadHistory } from '@/lib/audit/history';
 import { saveCompanyDetails, verifyCompanyCard } from '@/lib/company/actions';
 import { signUpCompany } from '../helpers/factories';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { devices, extensions, users } from '@/db/schema';
 import { constraintError } from '@/lib/actions/errors';
-import { runAction } from '@/lib/actions/run-action';
+import { runAction } from '@/lib/runner/run-action';
 import { addDevice, addUser, completeTeamCard, removeUser, setUserRole, updateUser } from '@/lib/team/actions';
 import { APP_ONLY } from '@/lib/team/schema';
 import { addMember, signUpCompany } from '../helpers/factories';

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { runAction, type ActionState } from '@/lib/actions/run-action';
-import { addUser, setLicence } from '@/lib/team/actions';
+import { runAction } from '@/lib/runner/run-action';
+import type { ActionState } from '@/lib/actions/state';
+import { addUser } from '@/lib/team/actions';
+import { setLicence } from '@/lib/team/licence';
 import { APP_ONLY } from '@/lib/team/schema';
 import { signUpCompany } from '../helpers/factories';
 import { testDbKind, useTestDatabase } from '../helpers/db';

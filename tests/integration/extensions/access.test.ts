@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionDef } from '@/lib/actions/run-action';
+import type { ActionDef } from '@/lib/actions/define';
 import {
   completeExtensionsCard,
   createConference,

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { extensions, ringGroupMembers, setupProgress, users } from '@/db/schema';
-import { formDataToObject } from '@/lib/actions/run-action';
+import { formDataToObject } from '@/lib/actions/state';
 import { completeExtensionsCard, createRingGroup, deleteRingGroup, updateRingGroup } from '@/lib/extensions/actions';
 import { getExtensionsCardData, getExtensionWarnings } from '@/lib/extensions/queries';
 import { removeUser } from '@/lib/team/actions';

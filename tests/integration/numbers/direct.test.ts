@@ -5,9 +5,10 @@ import { db } from '@/db';
 import { companies, extensions, phoneNumbers, users } from '@/db/schema';
 import { createConference, createRingGroup, deleteConference, deleteRingGroup } from '@/lib/extensions/actions';
 import { getExtensionsCardData } from '@/lib/extensions/queries';
-import { setLicence } from '@/lib/licences/actions';
+import { setLicence } from '@/lib/team/licence';
 import { assignMissingNumbers, holdNumbers, mapNumber, purchaseNumbers } from '@/lib/numbers/actions';
-import { assignDirectNumber, backfillDirectNumbers } from '@/lib/numbers/direct';
+import { assignDirectNumber } from '@/lib/numbers/direct';
+import { backfillAllDirectNumbers, systemWriter } from '@/lib/runner/system';
 import { formatNational } from '@/lib/numbers/format';
 import { commitUserImport } from '@/lib/team/import';
 import { addUser, removeUser, updateUser } from '@/lib/team/actions';
@@ -122,7 +123,7 @@ describe('Office users get a direct number when they are created', () => {
     const [row] = await db().select().from(companies).where(eq(companies.id, c.id));
     const error = await db()
       .transaction(async (tx) => {
-        const assigned = await assignDirectNumber(tx, row, ext.id, { actor: null });
+        const assigned = await assignDirectNumber(await systemWriter(tx, row.id), ext.id);
         expect(assigned.e164).toBe(next.e164);
         throw new Error('boom');
       })
@@ -275,7 +276,7 @@ describe('backfill', () => {
 
     // The start-up backfill covers every company, as the system.
     const other = await company();
-    const report = await db().transaction((tx) => backfillDirectNumbers(tx, { actor: null, optional: true }));
+    const report = await db().transaction((tx) => backfillAllDirectNumbers(tx));
     expect(report.assigned).toBeGreaterThanOrEqual(1);
     expect(await directOf((await extensionOf(other.admin.id)).id)).toHaveLength(1);
     expect((await numbersAudit(other.company.id, 'number.assigned'))[0]).toMatchObject({ actorId: null, actorName: 'Switchboard' });

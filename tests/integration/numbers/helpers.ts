@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { auditLog, companies, orderLines, orders, phoneNumbers } from '@/db/schema';
-import { loadActor, runAction, type ActionDef, type Actor } from '@/lib/actions/run-action';
+import { loadActor } from '@/lib/auth/actor';
+import { runAction } from '@/lib/runner/run-action';
+import type { ActionDef, Actor } from '@/lib/actions/define';
 import type { CountryCode } from '@/lib/company/countries';
 import { localInventory } from '@/lib/numbers/inventory';
 import type { z } from 'zod';
@@ -14,8 +16,11 @@ export async function company(overrides: Parameters<typeof signUpCompany>[0] = {
   return { company, admin, actor: (await loadActor(admin.id)) as Actor };
 }
 
+/** The clock the numbers actions judge holds by in these tests: vi.spyOn(testClock, 'now') moves it. */
+export const testClock = { now: (): Date => new Date() };
+
 export function act<S extends z.ZodType, R>(def: ActionDef<S, R>, userId: string, input: unknown, locale: 'en' | 'fr' = 'en') {
-  return runAction(def, { userId, locale, input });
+  return runAction(def, { userId, locale, input, now: () => testClock.now() });
 }
 
 /** The first `n` available local numbers of a country, straight from the inventory. */

@@ -2,12 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { resolveArea } from '@/lib/numbers/areas';
 import { HOLD_MINUTES, MAX_HELD } from '@/lib/numbers/carrier';
-import { clock } from '@/lib/numbers/clock';
 import { holdNumbers, purchaseNumbers, releaseHeldNumbers } from '@/lib/numbers/actions';
 import { getHeldNumbers, localInventory } from '@/lib/numbers/inventory';
 import { numberSearchSchema } from '@/lib/numbers/schema';
 import { testDbKind, useTestDatabase } from '../../helpers/db';
-import { act, company, key, minutes, numberRow, numbersAudit, ordersOf, ownedBy, someNumbers } from './helpers';
+import { act, company, key, minutes, numberRow, numbersAudit, ordersOf, ownedBy, someNumbers, testClock } from './helpers';
 
 useTestDatabase();
 
@@ -246,9 +245,9 @@ describe('purchase', () => {
     const t0 = new Date();
     const numbers = await someNumbers('FR', 2, a.company.id);
     const ids = numbers.map((n) => n.id);
-    vi.spyOn(clock, 'now').mockReturnValue(t0);
+    vi.spyOn(testClock, 'now').mockReturnValue(t0);
     await act(holdNumbers, a.admin.id, { ids });
-    vi.spyOn(clock, 'now').mockReturnValue(minutes(t0, HOLD_MINUTES + 1));
+    vi.spyOn(testClock, 'now').mockReturnValue(minutes(t0, HOLD_MINUTES + 1));
     const late = await act(purchaseNumbers, a.admin.id, { idempotencyKey: key(), ids });
     expect(late.formError).toBe(
       `Your hold on 2 numbers has expired: ${numbers[0].national}, ${numbers[1].national}. Nothing was bought. Select them again.`,
@@ -266,9 +265,9 @@ describe('purchase', () => {
     const b = await company();
     const t0 = new Date();
     const [x, y] = await someNumbers('FR', 2, a.company.id);
-    vi.spyOn(clock, 'now').mockReturnValue(t0);
+    vi.spyOn(testClock, 'now').mockReturnValue(t0);
     await act(holdNumbers, a.admin.id, { ids: [x.id, y.id] });
-    vi.spyOn(clock, 'now').mockReturnValue(minutes(t0, 16));
+    vi.spyOn(testClock, 'now').mockReturnValue(minutes(t0, 16));
     expect((await act(holdNumbers, b.admin.id, { ids: [x.id] })).ok).toBe(true);
     const result = await act(purchaseNumbers, a.admin.id, { idempotencyKey: key(), ids: [x.id, y.id] });
     expect(result.formError).toMatch(/^Your hold on 2 numbers has expired/);

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { phoneNumbers, setupProgress } from '@/db/schema';
-import type { ActionDef } from '@/lib/actions/run-action';
+import type { ActionDef } from '@/lib/actions/define';
 import { createConference, createRingGroup } from '@/lib/extensions/actions';
 import {
   assignMissingNumbers,

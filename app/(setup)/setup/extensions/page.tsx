@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Plus } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
-import { completeExtensionsAction } from './actions';
+import { completeExtensionsAction } from '@/lib/extensions/bindings';
 import { ConferenceDialog } from '@/components/extensions/conference-dialog';
 import { ExtensionsTable } from '@/components/extensions/extensions-table';
 import { RingGroupDialog } from '@/components/extensions/ring-group-dialog';

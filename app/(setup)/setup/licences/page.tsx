@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { completeLicencesAction } from './actions';
+import { completeLicencesAction } from '@/lib/licences/bindings';
 import { AddDeviceForm } from '@/components/licences/add-device-form';
 import { BuySeatsForm } from '@/components/licences/buy-seats-form';
 import { LicenceSwitch } from '@/components/licences/licence-switch';

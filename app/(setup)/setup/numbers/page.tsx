@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Info, Plus } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { completeNumbersAction } from './actions';
+import { completeNumbersAction } from '@/lib/numbers/bindings';
 import { AssignMissingButton } from '@/components/numbers/assign-missing';
 import { NotLiveBanner } from '@/components/numbers/not-live-banner';
 import { NumbersTable } from '@/components/numbers/numbers-table';

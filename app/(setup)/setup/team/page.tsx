@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Upload } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
-import { completeTeamAction } from './actions';
+import { completeTeamAction } from '@/lib/team/bindings';
 import { CardPage } from '@/components/setup/card-page';
 import { DoneButton } from '@/components/setup/done-button';
 import { Pagination } from '@/components/setup/pagination';

@@ -1,0 +1,10 @@
+'use server';
+
+// One-line bindings of this domain's action definitions, for components to import.
+import { formAction, submitAction } from '@/lib/runner/bind';
+import { activate, signInUser, signOutUser, signUp } from './actions';
+
+export const signInAction = formAction(signInUser);
+export const signUpAction = formAction(signUp);
+export const activateAction = formAction(activate);
+export const signOutAction = submitAction(signOutUser);
