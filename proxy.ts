@@ -1,5 +1,6 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
 
 /**
  * Turns signed-out visitors of /setup and /me to the sign-in page; every layout and action
@@ -9,7 +10,7 @@ import { NextResponse, type NextRequest } from 'next/server';
  */
 export async function proxy(req: NextRequest) {
   const secureCookie = req.cookies.has('__Secure-authjs.session-token');
-  const token = await getToken({ req, secret: process.env.AUTH_SECRET, secureCookie });
+  const token = await getToken({ req, secret: env.AUTH_SECRET, secureCookie });
   if (token) return NextResponse.next();
   const signIn = new URL('/sign-in', req.url);
   signIn.searchParams.set('callbackUrl', `${req.nextUrl.pathname}${req.nextUrl.search}`);

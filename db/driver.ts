@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { Pool } from 'pg';
 import ws from 'ws';
+import { env } from '../lib/env';
 import * as schema from './schema';
 
 type Schema = typeof schema;
@@ -24,7 +25,7 @@ export type Target =
 export const DEFAULT_DATA_DIR = '.data';
 
 /** Reads DATABASE_URL the way the README documents it. */
-export function resolveTarget(url = process.env.DATABASE_URL, driver = process.env.DATABASE_DRIVER): Target {
+export function resolveTarget(url = env.DATABASE_URL, driver: string | undefined = env.DATABASE_DRIVER): Target {
   if (!url || url.startsWith('file:') || url.startsWith('pglite:')) {
     const rest = url ? url.replace(/^(file|pglite):(\/\/)?/, '') : path.join(DEFAULT_DATA_DIR, 'pglite');
     // "pglite:memory" gives a throw-away database (tests, benches).
@@ -59,6 +60,6 @@ export function connect(target: Target, opts: { onQuery?: (sql: string) => void 
     const pool = new NeonPool({ connectionString: target.url });
     return { db: drizzleNeon({ client: pool, schema, logger }) as unknown as Db, kind: 'neon', close: () => pool.end() };
   }
-  const pool = new Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new Pool({ connectionString: target.url, max: env.DATABASE_POOL_SIZE });
   return { db: drizzlePg({ client: pool, schema, logger }) as unknown as Db, kind: 'pg', close: () => pool.end() };
 }

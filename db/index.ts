@@ -1,3 +1,4 @@
+import { isBuildPhase } from '../lib/env';
 import { connect, resolveTarget, type Connection, type Db } from './driver';
 
 export type { Db, Tx } from './driver';
@@ -13,7 +14,7 @@ const holder = globalThis as Holder;
  * don't open PGlite twice (it has no locking between instances).
  */
 export function getConnection(): Connection {
-  if (process.env.NEXT_PHASE === 'phase-production-build') {
+  if (isBuildPhase()) {
     throw new Error('The database is not available while building.');
   }
   holder[globalKey] ??= connect(resolveTarget());

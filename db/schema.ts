@@ -6,7 +6,9 @@ import {
   check,
   index,
   integer,
+  inet,
   jsonb,
+  pgSchema,
   pgTable,
   primaryKey,
   smallint,
@@ -36,9 +38,15 @@ export const companies = pgTable(
     emergencyPostalCode: text('emergency_postal_code'),
     emergencyRegion: text('emergency_region'),
     emergencyCountry: text('emergency_country'),
+    // The company's SIP domain (realm of its phones' credentials), e.g. `acme-sas.sip.example.com`:
+    // a slug of the name plus `sip.settings.domain_suffix`, filled once by the companies_sip_domain
+    // trigger (migration 0007) when an insert leaves it out, and never changed afterwards, since
+    // every SIP password's HA1 hash includes it. Kamailio reads it through the `sip` views.
+    sipDomain: text('sip_domain').notNull().default(sql`null`),
     createdAt: createdAt(),
   },
   (t) => [
+    uniqueIndex('companies_sip_domain_unique').on(t.sipDomain),
     check('companies_country_check', sql`${t.country} in ('FR','US','CA','GB','BE','CH')`),
     check('companies_locale_check', sql`${t.locale} in ('fr','en')`),
     check('companies_extension_length_check', sql`${t.extensionLength} in (3, 4)`),
@@ -61,10 +69,16 @@ export const users = pgTable(
     role: text('role').$type<'admin' | 'member'>().notNull().default('member'),
     licence: text('licence').$type<'free' | 'office'>().notNull().default('free'),
     locale: text('locale'),
+    // The SIP username of the user's phones: random and stable, not the extension, so renumbering
+    // never invalidates a password (the HA1 hashes in sip_credentials include the username).
+    sipUsername: text('sip_username')
+      .notNull()
+      .default(sql`('u' || left(replace(gen_random_uuid()::text, '-', ''), 12))`),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('users_email_unique').on(t.email),
+    uniqueIndex('users_sip_username_unique').on(t.sipUsername),
     index('users_company_idx').on(t.companyId),
     check('users_role_check', sql`${t.role} in ('admin','member')`),
     check('users_licence_check', sql`${t.licence} in ('free','office')`),
@@ -376,6 +390,75 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_company_at_idx').on(t.companyId, t.at)],
 );
 
+/**
+ * A user's SIP password, as the two digest hashes Kamailio's auth_db checks (never the password):
+ * ha1 = md5(username:domain:password), ha1b = md5(username@domain:domain:password). Kept apart
+ * from `users` so no `select()` of a user ever carries them to a page or a history entry.
+ * Written by lib/telephony/credentials.ts; read by Kamailio through the `sip.subscriber` view.
+ */
+export const sipCredentials = pgTable('sip_credentials', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  ha1: text('ha1').notNull(),
+  ha1b: text('ha1b').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * What the SIP server (telephony/kamailio.cfg) reads and writes: the views over the tables above,
+ * Kamailio's own `location` and `version` tables (migration 0007, from Debian's SQL) and these.
+ */
+export const sip = pgSchema('sip');
+
+/** One row: the suffix new companies' SIP domains get (`<slug>.<suffix>`). */
+export const sipSettings = sip.table(
+  'settings',
+  {
+    id: boolean('id').primaryKey().default(true),
+    domainSuffix: text('domain_suffix').notNull(),
+  },
+  (t) => [
+    check('settings_single_row_check', sql`${t.id}`),
+    check('settings_domain_suffix_check', sql`${t.domainSuffix} ~ '^[a-z0-9]([a-z0-9-]*[a-z0-9])?([.][a-z0-9]([a-z0-9-]*[a-z0-9])?)+$'`),
+  ],
+);
+
+/**
+ * Addresses (a host or a network) INVITEs from the carrier come from: trusted without digest
+ * auth, and only they may reach a company's numbers. `country` says how national forms of a
+ * dialled number read (null: any country the platform sells); `port` null is any port.
+ */
+export const sipCarriers = sip.table(
+  'carriers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    address: inet('address').notNull(),
+    port: integer('port'),
+    country: text('country'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('carriers_port_check', sql`${t.port} is null or ${t.port} between 1 and 65535`),
+    check('carriers_country_check', sql`${t.country} is null or ${t.country} in ('FR','US','CA','GB','BE','CH')`),
+  ],
+);
+
+/**
+ * Round-robin ring groups: who was tried first last time, so the next call starts after them.
+ * Written by Kamailio (sip.round_robin_next()), shared by every instance on the database.
+ */
+export const sipRoundRobin = sip.table('round_robin', {
+  ringGroupId: uuid('ring_group_id')
+    .primaryKey()
+    .references(() => extensions.id, { onDelete: 'cascade' }),
+  lastUserId: uuid('last_user_id').references(() => users.id, { onDelete: 'set null' }),
+  // Where that member was, for when they have left the group since.
+  lastPosition: integer('last_position').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const companiesRelations = relations(companies, ({ many }) => ({
   users: many(users),
   extensions: many(extensions),
@@ -420,4 +503,5 @@ export type Order = typeof orders.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type SetupProgressRow = typeof setupProgress.$inferSelect;
+export type SipCarrier = typeof sipCarriers.$inferSelect;
 

@@ -23,7 +23,9 @@ import { carrier, holdNumbers, purchaseNumbers } from '../lib/numbers/actions';
 import { resolveArea } from '../lib/numbers/areas';
 import type { NumberSearch } from '../lib/numbers/carrier';
 import { inventoryIsEmpty, prng, seedInventory } from '../lib/numbers/inventory-seed';
-import { commitImport, parseUserCsv, previewImport } from '../lib/team/import';
+import { commitImport } from '../lib/team/import-commit';
+import { parseUserCsv } from '../lib/team/import-parse';
+import { previewImport } from '../lib/team/import-preview';
 import { getTeamCardData } from '../lib/team/queries';
 
 const benchContext = { t: translator('en'), locale: 'en' as const, now: () => new Date(), baseUrl: 'http://localhost:3000' };

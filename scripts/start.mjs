@@ -26,7 +26,7 @@ if (!env.AUTH_SECRET) {
 }
 
 const next = path.join('node_modules', 'next', 'dist', 'bin', 'next');
-const SOURCES = ['app', 'components', 'lib', 'db', 'messages', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json'];
+const SOURCES = ['app', 'components', 'lib', 'db', 'messages', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json'];
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;

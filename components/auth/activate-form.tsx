@@ -20,7 +20,8 @@ export function ActivateForm({ token, email }: { token: string; email: string })
   const field = bindFields(form, errorOf);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
-      <FormError message={state.formError} />
+      {/* The token is a hidden field: a problem with it is the link's, said at the top. */}
+      <FormError message={state.formError ?? state.fieldErrors?.token} />
       <input type="hidden" {...form.register('token')} />
       {/* Lets password managers store the new password with the right account. */}
       <TextField id="email" label={t('activate.email')} type="email" autoComplete="username" value={email} readOnly />

@@ -12,7 +12,8 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
 import { POSTAL_CODE_EXAMPLES } from '@/lib/company/address';
-import { COUNTRY_RULES, LOCALES, type CountryCode } from '@/lib/company/countries';
+import { COUNTRY_RULES, type CountryCode } from '@/lib/countries/rules';
+import { LOCALES } from '@/lib/i18n/locales';
 import { companyDetailsSchema, FIELD_LIMITS, type CompanyDetailsInput } from '@/lib/company/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 

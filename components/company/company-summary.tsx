@@ -5,9 +5,9 @@ export function CompanySummary({ values }: { values: CompanyDetailsInput }) {
   const t = useTranslations();
   const rows: [string, string][] = [
     [t('company.name'), values.name ?? ''],
-    [t('company.country'), t(`countries.${values.country}` as never)],
+    [t('company.country'), t(`countries.${values.country}`)],
     [t('company.timeZone'), values.timeZone ?? ''],
-    [t('company.locale'), t(`app.languageNames.${values.locale}` as never)],
+    [t('company.locale'), t(`app.languageNames.${values.locale}`)],
     [t('company.extensionLength'), t('company.extensionLengthOption', { digits: String(values.extensionLength) })],
     [
       t('company.emergency'),

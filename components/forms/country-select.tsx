@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { ComponentProps } from 'react';
 import { Select } from '@/components/ui/select';
-import { COUNTRIES } from '@/lib/company/countries';
+import { COUNTRIES } from '@/lib/countries/rules';
 import { Options } from './options';
 
 /**

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import type { NumberType } from '@/db/schema';
-import type { CountryCode } from '@/lib/company/countries';
+import type { CountryCode } from '@/lib/countries/rules';
 import { areasOf, hasTrunkZero } from '@/lib/numbers/areas';
 import { AREA_MAX, NUMBER_TYPES } from '@/lib/numbers/schema';
 

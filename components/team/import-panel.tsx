@@ -11,8 +11,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
 import { Table, TableBody, TableCell, TableRow } from '@/components/ui/table';
-import type { ActionState } from '@/lib/actions/state';
-import type { ImportPreview } from '@/lib/team/import';
+import { fullName } from '@/lib/format/person';
 
 const SHOWN_ROWS = 500;
 
@@ -87,9 +86,7 @@ export function ImportPanel() {
               {rows.slice(0, SHOWN_ROWS).map((row) => (
                 <TableRow key={row.line} data-line={row.line} data-invalid={row.errors.length > 0 || undefined}>
                   <TableCell>{row.line}</TableCell>
-                  <TableCell>
-                    {row.firstName} {row.lastName}
-                  </TableCell>
+                  <TableCell>{fullName(row)}</TableCell>
                   <TableCell>{row.email}</TableCell>
                   <TableCell>{row.licence ? t(`team.licences.${row.licence}`) : ''}</TableCell>
                   <TableCell>
@@ -102,7 +99,7 @@ export function ImportPanel() {
                     ) : (
                       <ul className="text-destructive">
                         {row.errors.map((e, i) => (
-                          <li key={i}>{t(e.key as never, (e.params ?? {}) as never)}</li>
+                          <li key={i}>{t(e.key, e.params)}</li>
                         ))}
                       </ul>
                     )}

@@ -9,6 +9,7 @@ import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableRow } from '@/components/ui/table';
+import { fullName } from '@/lib/format/person';
 import { APP_ONLY } from '@/lib/team/schema';
 import type { DeviceOption, TeamRow } from './types';
 import { UserDialog } from './user-dialog';
@@ -26,7 +27,7 @@ export function TeamTable({ rows, devices, actorId }: { rows: TeamRow[]; devices
       />
       <TableBody>
         {rows.map((row) => {
-          const name = `${row.firstName} ${row.lastName}`;
+          const name = fullName(row);
           const self = row.id === actorId;
           return (
             <TableRow key={row.id} className="group" data-user={row.email}>

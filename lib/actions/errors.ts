@@ -9,7 +9,7 @@ export class ActionError extends Error {
 }
 
 /** Unique constraints that map to a form field, so a lost race reads like the pre-check. */
-const constraintFields: Record<string, { field: string; key: string }> = {
+const constraintFields: Readonly<Record<string, { field: string; key: string }>> = {
   users_email_unique: { field: 'email', key: 'errors.emailTaken' },
   // The holder's name is unknown here, hence a message without one.
   extensions_company_number_unique: { field: 'extension', key: 'errors.extensionTakenRace' },
@@ -18,10 +18,6 @@ const constraintFields: Record<string, { field: string; key: string }> = {
   // buySeats inserts with ON CONFLICT DO NOTHING, so this only fires if that path changes.
   orders_company_key_unique: { field: 'quantity', key: 'errors.conflict' },
 };
-
-export function registerConstraint(name: string, field: string, key: string) {
-  constraintFields[name] = { field, key };
-}
 
 type PgError = { code?: string; constraint?: string; constraint_name?: string; message?: string };
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { users } from '@/db/schema';
 import type { Actor } from '@/lib/actions/define';
+import { fullName } from '@/lib/format/person';
 
 /** The user behind a session, from the database: a demoted admin's cookie still says nothing. */
 export async function loadActor(userId: string | null | undefined): Promise<Actor | undefined> {
@@ -22,7 +23,7 @@ export async function loadActor(userId: string | null | undefined): Promise<Acto
     id: row.id,
     companyId: row.companyId,
     role: row.role === 'admin' ? 'admin' : 'member',
-    name: `${row.firstName} ${row.lastName}`,
+    name: fullName(row),
     email: row.email,
   };
 }

@@ -3,6 +3,7 @@ import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { db } from '@/db';
 import { users } from '@/db/schema';
+import { fullName } from '@/lib/format/person';
 import { authConfig } from './config';
 import { verifyPassword } from './password';
 import { signInSchema } from './schema';
@@ -25,7 +26,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // Unknown e-mail and wrong password take the same path and time.
         const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
         if (!user || !ok) return null;
-        return { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}` };
+        return { id: user.id, email: user.email, name: fullName(user) };
       },
     }),
   ],

@@ -1,7 +1,8 @@
 import { db, type Tx } from '@/db';
 import { auditLog, companies, extensions, setupProgress, users } from '@/db/schema';
-import { COUNTRY_RULES } from '@/lib/company/countries';
+import { COUNTRY_RULES } from '@/lib/countries/rules';
 import { nextFree } from '@/lib/extensions/numbering';
+import { fullName } from '@/lib/format/person';
 import { hashPassword } from './password';
 import type { SignUp } from './schema';
 
@@ -45,7 +46,7 @@ export async function insertCompanyWithAdmin(tx: Tx, input: SignUp, passwordHash
   await tx.insert(auditLog).values({
     companyId: company.id,
     actorId: admin.id,
-    actorName: `${admin.firstName} ${admin.lastName}`,
+    actorName: fullName(admin),
     card: 'company',
     action: 'company.created',
     target: company.name,

@@ -1,4 +1,4 @@
-import type { CountryCode } from './countries';
+import type { CountryCode } from '@/lib/countries/rules';
 
 interface PostalRule {
   /** Tested against the upper-cased input with all whitespace removed. */

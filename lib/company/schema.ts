@@ -1,29 +1,18 @@
 import { z } from 'zod';
 import { isPoBox, normalizePostalCode } from './address';
 import {
-  COUNTRIES,
   COUNTRY_RULES,
-  LOCALES,
   REGION_MAX_LENGTH,
   isCountryCode,
   isValidRegion,
   isValidTimeZone,
-} from './countries';
+} from '@/lib/countries/rules';
+import { countryField, keyedError, requiredText } from '@/lib/forms/fields';
+import { LOCALES } from '@/lib/i18n/locales';
 
 // Every message is an i18n key ("errors.*"), resolved by the UI, so client and server share one schema.
 
-/** Missing/blank input reads as "required"; anything else present-but-wrong gets `invalidKey`. */
-export const keyedError = (invalidKey = 'errors.invalid') => ({
-  error: (iss: { input?: unknown }) =>
-    iss.input === undefined || iss.input === null || iss.input === '' ? 'errors.required' : invalidKey,
-});
-
-export const requiredText = (max: number) =>
-  z.string(keyedError()).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' });
-
 export const FIELD_LIMITS = { name: 120, street: 200, city: 100, region: REGION_MAX_LENGTH } as const;
-
-const countryField = () => z.enum(COUNTRIES, keyedError('errors.countryInvalid'));
 
 export const companyDetailsSchema = z
   .object({

@@ -5,6 +5,7 @@ import { extensions, ringGroupMembers, users, type Extension, type ExtensionType
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction, type CardContext } from '@/lib/actions/define';
 import { diff } from '@/lib/audit/log';
+import { fullName } from '@/lib/format/person';
 import { assignDirectNumber } from '@/lib/numbers/direct';
 import { markVerified } from '@/lib/setup/cards';
 import { assertExtensionAvailable } from './numbering';
@@ -14,7 +15,6 @@ import { assertNotMapped } from './mapping';
 import { renumberInPlace } from './renumber';
 import {
   currentSnapshot,
-  fullName,
   labelOf,
   loadExtension,
   loadMembers,

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { extensions, phoneNumbers } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
-import { formatNational } from '@/lib/numbers/format';
+import { formatNational } from '@/lib/format/phone';
 
 /**
  * Refuses to delete a ring group while a phone number rings it: the number would be left

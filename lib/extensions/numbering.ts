@@ -4,7 +4,8 @@ import { extensions, users, type Company } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import type { Translate } from '@/lib/i18n/messages';
 import type { ExtensionType } from '@/db/schema';
-import type { CountryCode } from '@/lib/company/countries';
+import type { CountryCode } from '@/lib/countries/rules';
+import { fullName } from '@/lib/format/person';
 
 export type ExtensionLength = 3 | 4;
 
@@ -107,7 +108,7 @@ export async function assertExtensionAvailable(
   if (!holder) return;
   const name =
     holder.type === 'user' && holder.firstName
-      ? `${holder.firstName} ${holder.lastName}`
+      ? fullName({ firstName: holder.firstName, lastName: holder.lastName! })
       : (holder.name ?? t(`team.extensionHolder.${holder.type}`));
   throw new ActionError('errors.extensionTaken', { field: 'extension', params: { number, name } });
 }

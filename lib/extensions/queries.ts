@@ -9,8 +9,9 @@ import {
   type ExtensionType,
   type RingStrategy,
 } from '@/db/schema';
-import type { CountryCode } from '@/lib/company/countries';
-import { formatNational } from '@/lib/numbers/format';
+import type { CountryCode } from '@/lib/countries/rules';
+import { fullName, fullNameOrNull } from '@/lib/format/person';
+import { formatNational } from '@/lib/format/phone';
 import { directNumberSql } from '@/lib/numbers/queries';
 import { findLoops } from './loops';
 import { nextFree, type ExtensionLength } from './numbering';
@@ -40,7 +41,6 @@ export type ExtensionRow = {
 export type ExtensionOption = { id: string; number: string; type: ExtensionType; name: string; userId: string | null };
 
 const byNumber = [sql`length(${extensions.number})`, asc(extensions.number)];
-const name = (first: string | null, last: string | null) => (first === null ? null : `${first} ${last ?? ''}`.trim());
 
 /**
  * Everything the Extensions card shows, in three statements whatever the company's size:
@@ -114,28 +114,28 @@ export async function getExtensionsCardData(companyId: string, params: { type?: 
   const members = new Map<string, ExtensionMember[]>();
   for (const m of memberRows) {
     const list = members.get(m.ringGroupId) ?? [];
-    list.push({ userId: m.userId, name: `${m.firstName} ${m.lastName}`, extension: m.extension, ringSeconds: m.ringSeconds });
+    list.push({ userId: m.userId, name: fullName(m), extension: m.extension, ringSeconds: m.ringSeconds });
     members.set(m.ringGroupId, list);
   }
 
   const all: ExtensionRow[] = rows.map((r) => {
     let noAnswer: NoAnswerView = { kind: 'missing' };
     if (r.noAnswerKind === 'voicemail' && r.noAnswerUserId && r.voicemailFirstName !== null) {
-      noAnswer = { kind: 'voicemail', userId: r.noAnswerUserId, name: name(r.voicemailFirstName, r.voicemailLastName)! };
+      noAnswer = { kind: 'voicemail', userId: r.noAnswerUserId, name: fullNameOrNull({ firstName: r.voicemailFirstName, lastName: r.voicemailLastName })! };
     } else if (r.noAnswerKind === 'extension' && r.noAnswerExtensionId && r.targetNumber !== null) {
       noAnswer = {
         kind: 'extension',
         extensionId: r.noAnswerExtensionId,
         number: r.targetNumber,
         type: r.targetType!,
-        name: name(r.targetFirstName, r.targetLastName) ?? r.targetName ?? '',
+        name: fullNameOrNull({ firstName: r.targetFirstName, lastName: r.targetLastName }) ?? r.targetName ?? '',
       };
     }
     return {
       id: r.id,
       number: r.number,
       type: r.type,
-      name: name(r.firstName, r.lastName) ?? r.name ?? '',
+      name: fullNameOrNull(r) ?? r.name ?? '',
       userId: r.userId,
       ringGroup:
         r.type === 'ring_group'

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { extensions, ringGroupMembers, users, type Extension, type ExtensionType, type RingStrategy } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
+import { fullName } from '@/lib/format/person';
 import { loopThrough } from './loops';
 import type { RingGroupForm } from './schema';
 
@@ -23,8 +24,6 @@ export type RingGroupSnapshot = {
   members: { name: string; extension: string | null; ringSeconds: number }[];
   noAnswer: NoAnswerSnapshot;
 };
-
-export const fullName = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
 
 /** "Sales (500)": how messages name an extension. */
 export const labelOf = (e: { name: string | null; number: string | null }) =>

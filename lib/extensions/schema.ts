@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RING_STRATEGIES } from '@/db/schema';
-import { keyedError, requiredText } from '@/lib/company/schema';
+import { extensionNumberField, keyedError, optionalUuidField, requiredText, uuidField, withId } from '@/lib/forms/fields';
 
 // Every message is an i18n key ("errors.*"): the dialogs validate with these schemas and the
 // server actions parse the same ones, so the two never disagree.
@@ -12,16 +12,6 @@ export const MEMBERS = { min: 1, max: 100 } as const;
 export const PARTICIPANTS = { min: 2, max: 100, default: 10 } as const;
 export const NO_ANSWER_KINDS = ['voicemail', 'extension'] as const;
 
-const id = (error = 'errors.invalid') => z.uuid({ error });
-
-/** Dialled digits; the company's rules (length, reserved codes, uniqueness) are the action's. */
-const extensionNumber = () =>
-  z
-    .string(keyedError())
-    .trim()
-    .min(1, { error: 'errors.required' })
-    .regex(/^\d+$/, { error: 'errors.extensionDigits' });
-
 const ringSeconds = () =>
   z.coerce
     .number<string | number>({ error: 'errors.ringSeconds' })
@@ -30,7 +20,7 @@ const ringSeconds = () =>
     .max(RING_SECONDS.max, { error: 'errors.ringSeconds' });
 
 export const ringGroupMemberSchema = z.object({
-  userId: id('errors.memberNotFound'),
+  userId: uuidField('errors.memberNotFound'),
   ringSeconds: ringSeconds().default(RING_SECONDS.default),
 });
 
@@ -38,22 +28,17 @@ export const ringGroupMemberSchema = z.object({
 export const noAnswerSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('voicemail'), userId: id('errors.noAnswerRequired') }),
-    z.object({ kind: z.literal('extension'), extensionId: id('errors.noAnswerRequired') }),
+    z.object({ kind: z.literal('voicemail'), userId: uuidField('errors.noAnswerRequired') }),
+    z.object({ kind: z.literal('extension'), extensionId: uuidField('errors.noAnswerRequired') }),
   ],
   { error: 'errors.noAnswerRequired' },
 );
 
-const optionalId = () =>
-  id()
-    .optional()
-    .or(z.literal('').transform(() => undefined));
-
 export const ringGroupSchema = z
   .object({
-    id: optionalId(),
+    id: optionalUuidField(),
     name: requiredText(EXTENSION_NAME_MAX),
-    extension: extensionNumber(),
+    extension: extensionNumberField(),
     // Ordered: the first member rings first with the sequential strategy.
     members: z
       .array(ringGroupMemberSchema, { error: 'errors.membersMin' })
@@ -80,9 +65,9 @@ export type RingGroupFormInput = z.input<typeof ringGroupSchema>;
 export type RingGroupForm = z.output<typeof ringGroupSchema>;
 
 export const conferenceSchema = z.object({
-  id: optionalId(),
+  id: optionalUuidField(),
   name: requiredText(EXTENSION_NAME_MAX),
-  extension: extensionNumber(),
+  extension: extensionNumberField(),
   maxParticipants: z.coerce
     .number<string | number>({ error: 'errors.maxParticipants' })
     .int({ error: 'errors.maxParticipants' })
@@ -93,11 +78,6 @@ export const conferenceSchema = z.object({
 
 export type ConferenceFormInput = z.input<typeof conferenceSchema>;
 export type ConferenceForm = z.output<typeof conferenceSchema>;
-
-const withId = <S extends z.ZodType<{ id?: string }>>(schema: S) =>
-  schema
-    .refine((v) => v.id !== undefined, { path: ['id'], error: 'errors.notFound' })
-    .transform((v) => ({ ...v, id: v.id! }));
 
 /**
  * The dialogs post their FormData: the ordered member list and the no-answer target travel
@@ -126,8 +106,8 @@ export const updateRingGroupSchema = z.preprocess(decodeJsonFields(RING_GROUP_JS
 export const updateConferenceSchema = withId(conferenceSchema);
 
 /** Any type of extension gets a new number; its id, and so every reference to it, stays. */
-export const renumberSchema = z.object({ id: id('errors.notFound'), extension: extensionNumber() });
-export const extensionIdSchema = z.object({ id: id('errors.notFound') });
+export const renumberSchema = z.object({ id: uuidField('errors.notFound'), extension: extensionNumberField() });
+export const extensionIdSchema = z.object({ id: uuidField('errors.notFound') });
 
 export const EXTENSION_FILTERS = ['user', 'ring_group', 'conference'] as const;
 export const extensionFilterSchema = z.object({

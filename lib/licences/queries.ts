@@ -2,6 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { getLicenceHolders } from '@/lib/team/queries';
 import { companies, devices, orderLines, orders, users } from '@/db/schema';
+import { fullNameSql } from '@/lib/format/person';
 
 /** Everything the Licences card shows, in four queries whatever the team size. */
 export async function getLicencesCardData(companyId: string) {
@@ -22,7 +23,7 @@ export async function getLicencesCardData(companyId: string) {
         id: devices.id,
         model: devices.model,
         mac: devices.mac,
-        holder: sql<string | null>`${users.firstName} || ' ' || ${users.lastName}`,
+        holder: fullNameSql<string | null>(users.firstName, users.lastName),
       })
       .from(devices)
       .leftJoin(users, eq(users.id, devices.userId))

@@ -6,6 +6,7 @@ import { outbox, users } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/define';
 import { env } from '@/lib/env';
+import { fullName, fullNameOrNull } from '@/lib/format/person';
 import { queueActivationLink } from './welcome';
 import { kickOutbox } from './worker';
 
@@ -73,7 +74,7 @@ export async function getOutboxPage(companyId: string, page = 1, exec: Db = db()
         createdAt: r.createdAt,
         sentAt: r.sentAt,
         userId: r.userId,
-        userName: r.firstName === null ? null : `${r.firstName} ${r.lastName}`,
+        userName: fullNameOrNull(r),
         canResend: r.firstName !== null && !r.hasPassword,
       }),
     ),
@@ -107,7 +108,7 @@ export const resendActivation = defineAction({
     const queued = await queueActivationLink(tx, company, user, { baseUrl: ctx.baseUrl, now: ctx.now() });
     await ctx.record({
       action: 'activation.resent',
-      target: `${user.firstName} ${user.lastName}`,
+      target: fullName(user),
       after: { email: user.email, expiresAt: queued.expiresAt.toISOString() },
     });
     return { outboxId: queued.outboxId };

@@ -1,4 +1,5 @@
 import nodemailer, { type SendMailOptions } from 'nodemailer';
+import { env } from '@/lib/env';
 
 /** What the sender needs from a transport: nodemailer's, or a test double. */
 export type MailTransport = { sendMail(message: SendMailOptions): Promise<unknown> };
@@ -24,7 +25,7 @@ export function withTimeouts(url: string) {
 }
 
 /** The SMTP transport of SMTP_URL (one per process), or undefined when mail is not configured. */
-export function smtpTransport(url = process.env.SMTP_URL): MailTransport | undefined {
+export function smtpTransport(url = env.SMTP_URL): MailTransport | undefined {
   if (!url) return undefined;
   if (holder[globalKey]?.url !== url) {
     holder[globalKey] = { url, transport: nodemailer.createTransport(withTimeouts(url)) };
@@ -34,12 +35,8 @@ export function smtpTransport(url = process.env.SMTP_URL): MailTransport | undef
 
 /** MAIL_FROM, or no-reply at APP_URL's host. */
 export function mailFrom() {
-  if (process.env.MAIL_FROM) return process.env.MAIL_FROM;
-  let host = 'localhost';
-  try {
-    if (process.env.APP_URL) host = new URL(process.env.APP_URL).hostname;
-  } catch {
-    // An invalid APP_URL keeps the default sender.
-  }
+  if (env.MAIL_FROM) return env.MAIL_FROM;
+  // lib/env.ts has checked that APP_URL is an absolute URL.
+  const host = env.APP_URL ? new URL(env.APP_URL).hostname : 'localhost';
   return `Switchboard <no-reply@${host}>`;
 }

@@ -63,7 +63,7 @@ export function welcomeMessage(
     t('mail.welcome.intro', { company: company.name }),
     '',
     t('mail.welcome.extension', { extension: r.extension ?? t('mail.welcome.none') }),
-    t('mail.welcome.directNumber', { number: formatNational(r.directE164) ?? t('mail.welcome.none') }),
+    t('mail.welcome.directNumber', { number: r.directE164 ? formatNational(r.directE164) : t('mail.welcome.none') }),
     t('mail.welcome.licence', { licence: t(`team.licences.${r.licence}`) }),
     t('mail.welcome.phone', { phone }),
     '',

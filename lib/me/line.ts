@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Db } from '@/db';
 import { companies, devices, extensions, ringGroupMembers, users } from '@/db/schema';
+import { fullName } from '@/lib/format/person';
 import { formatNational } from '@/lib/format/phone';
 
 export type MyLine = {
@@ -56,14 +57,14 @@ export async function getMyLine(userId: string, exec: Db = db()): Promise<MyLine
   ]);
   if (!row) return null;
   return {
-    name: `${row.firstName} ${row.lastName}`,
+    name: fullName(row),
     email: row.email,
     companyName: row.companyName,
     extension: row.extension,
     licence: row.licence === 'office' ? 'office' : 'free',
-    directNumber: formatNational(row.direct),
+    directNumber: row.direct ? formatNational(row.direct) : null,
     deskPhone: row.deskPhone,
     ringGroups: groups.map((g) => g.name || g.number),
-    mainNumber: formatNational(row.main),
+    mainNumber: row.main ? formatNational(row.main) : null,
   };
 }

@@ -3,11 +3,12 @@ import type { Tx } from '@/db';
 import { extensions, phoneNumbers, type PhoneNumber } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/define';
+import { formatNational } from '@/lib/format/phone';
+import { emptySchema } from '@/lib/forms/fields';
 import { markVerified } from '@/lib/setup/cards';
 import { backfillDirectNumbers, ensureMainNumber, extensionLabels } from './direct';
-import { formatNational } from './format';
 import { localInventory } from './inventory';
-import { emptySchema, holdSchema, mapNumberSchema, numberIdSchema, purchaseSchema, releaseHoldSchema } from './schema';
+import { holdSchema, mapNumberSchema, numberIdSchema, purchaseSchema, releaseHoldSchema } from './schema';
 
 // Phone numbers card actions: the runner has locked the company, so number changes of one
 // company run one at a time, after or before its team and extension changes, never between.

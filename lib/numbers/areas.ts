@@ -1,5 +1,5 @@
 import type { NumberType } from '@/db/schema';
-import { CA_PROVINCES, US_STATES, type CountryCode } from '@/lib/company/countries';
+import { CA_PROVINCES, US_STATES, type CountryCode } from '@/lib/countries/rules';
 
 /*
  * The areas the local inventory sells numbers in: one row per area code, with the name an

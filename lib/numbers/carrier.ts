@@ -1,6 +1,6 @@
 import type { Db, Tx } from '@/db';
 import type { NumberType, Order } from '@/db/schema';
-import type { CountryCode } from '@/lib/company/countries';
+import type { CountryCode } from '@/lib/countries/rules';
 
 /*
  * What Switchboard needs from a carrier (Telnyx, Bandwidth...): search its numbers, hold some

@@ -3,9 +3,10 @@ import type { Db, Tx } from '@/db';
 import { extensions, phoneNumbers, users, type Company } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import type { AuditEntry, CardWriter } from '@/lib/actions/define';
-import type { CountryCode } from '@/lib/company/countries';
+import type { CountryCode } from '@/lib/countries/rules';
+import { fullNameOrNull } from '@/lib/format/person';
+import { formatNational } from '@/lib/format/phone';
 import { preferredAreaCodes } from './areas';
-import { formatNational } from './format';
 import { rowsOf } from './inventory-seed';
 
 /*
@@ -82,7 +83,7 @@ export async function extensionLabels(exec: Db | Tx, companyId: string, ids: rea
     .where(and(eq(extensions.companyId, companyId), inArray(extensions.id, [...ids])));
   return new Map(
     rows.map((r) => {
-      const name = r.firstName !== null ? `${r.firstName} ${r.lastName}` : r.name;
+      const name = fullNameOrNull(r) ?? r.name;
       return [r.id, name ? `${r.number} · ${name}` : r.number] as const;
     }),
   );

@@ -3,7 +3,7 @@ import { getCountryCallingCode, PhoneNumber, type MetadataJson } from 'libphonen
 import metadata from 'libphonenumber-js/metadata.max.json';
 import type { Db, Tx } from '@/db';
 import type { NumberType } from '@/db/schema';
-import type { CountryCode } from '@/lib/company/countries';
+import type { CountryCode } from '@/lib/countries/rules';
 import { AREAS, type Area } from './areas';
 
 /*

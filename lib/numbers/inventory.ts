@@ -2,7 +2,8 @@ import { and, asc, count, eq, gt, inArray, like, or, sql, type SQL } from 'drizz
 import type { Db, Tx } from '@/db';
 import { companies, orderLines, orders, phoneNumbers, priceList, type NumberType, type PhoneNumber } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
-import type { CountryCode } from '@/lib/company/countries';
+import type { CountryCode } from '@/lib/countries/rules';
+import { formatNational } from '@/lib/format/phone';
 import {
   HOLD_MINUTES,
   MAX_HELD,
@@ -15,7 +16,6 @@ import {
   type PurchaseResult,
   type SearchPage,
 } from './carrier';
-import { formatNational } from './format';
 
 /*
  * The local implementation of NumberCarrier: the phone_numbers table is the inventory.

@@ -1,8 +1,9 @@
 import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { db, type Db } from '@/db';
 import { companies, extensions, users, type ExtensionType, type NumberType } from '@/db/schema';
-import type { CountryCode } from '@/lib/company/countries';
-import { formatNational } from './format';
+import type { CountryCode } from '@/lib/countries/rules';
+import { fullNameSql } from '@/lib/format/person';
+import { formatNational } from '@/lib/format/phone';
 import { companyPrices, priceOf } from './inventory';
 import { rowsOf } from './inventory-seed';
 
@@ -56,7 +57,7 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
       select owned.id, owned.e164, owned.type, owned.region_name as "regionName", owned.is_main as "isMain",
         (owned.type = 'local' and owned.rank <= allowance.n) as included, owned.total::int as total,
         e.id as "extensionId", e.number as "extensionNumber", e.type as "extensionType",
-        coalesce(u.first_name || ' ' || u.last_name, e.name, '') as "extensionName"
+        coalesce(${fullNameSql(sql`u.first_name`, sql`u.last_name`)}, e.name, '') as "extensionName"
       from owned cross join allowance
       left join extensions e on e.id = owned.extension_id and e.company_id = ${companyId}
       left join users u on u.id = e.user_id
@@ -78,7 +79,7 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
         id: extensions.id,
         number: extensions.number,
         type: extensions.type,
-        name: sql<string>`coalesce(${users.firstName} || ' ' || ${users.lastName}, ${extensions.name}, '')`,
+        name: sql<string>`coalesce(${fullNameSql(users.firstName, users.lastName)}, ${extensions.name}, '')`,
       })
       .from(extensions)
       .leftJoin(users, eq(users.id, extensions.userId))

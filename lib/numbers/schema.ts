@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { NUMBER_TYPES } from '@/db/schema';
-import { COUNTRIES } from '@/lib/company/countries';
-import { keyedError } from '@/lib/company/schema';
+import { countryField, keyedError, uuidField } from '@/lib/forms/fields';
 import { MAX_HELD } from './carrier';
 
 // Shared by the buy form, the tab's controls and the server actions; messages are i18n keys.
@@ -9,12 +8,11 @@ import { MAX_HELD } from './carrier';
 export { NUMBER_TYPES };
 export const AREA_MAX = 60;
 
-const id = () => z.uuid({ error: 'errors.invalid' });
-const ids = () => z.array(id(), keyedError('errors.nothingSelected')).min(1, { error: 'errors.nothingSelected' });
+const ids = () => z.array(uuidField(), keyedError('errors.nothingSelected')).min(1, { error: 'errors.nothingSelected' });
 
 /** The search form (GET parameters of /setup/numbers/buy). Spaces in the digits are ignored. */
 export const numberSearchSchema = z.object({
-  country: z.enum(COUNTRIES, keyedError('errors.countryInvalid')),
+  country: countryField(),
   type: z.enum(NUMBER_TYPES, keyedError()).default('local'),
   area: z.string(keyedError()).trim().max(AREA_MAX, { error: 'errors.tooLong' }).optional().default(''),
   digits: z
@@ -29,20 +27,18 @@ export type NumberSearchInput = z.input<typeof numberSearchSchema>;
 export type NumberSearchForm = z.output<typeof numberSearchSchema>;
 
 export const holdSchema = z.object({ ids: ids().max(MAX_HELD, { error: 'errors.holdLimit' }) });
-export const releaseHoldSchema = z.object({ ids: z.array(id()).max(MAX_HELD).optional() });
+export const releaseHoldSchema = z.object({ ids: z.array(uuidField()).max(MAX_HELD).optional() });
 
 /** Buy: the held numbers the page showed, and the form's key (one order per key). */
 export const purchaseSchema = z.object({
-  idempotencyKey: z.uuid({ error: 'errors.invalid' }),
+  idempotencyKey: uuidField(),
   ids: ids().max(MAX_HELD, { error: 'errors.holdLimit' }),
 });
 
-export const numberIdSchema = z.object({ id: id() });
+export const numberIdSchema = z.object({ id: uuidField() });
 
 /** Remap: an extension of the company, or '' to unassign. */
 export const mapNumberSchema = z.object({
-  id: id(),
-  extensionId: z.union([id(), z.literal('')], keyedError()).default(''),
+  id: uuidField(),
+  extensionId: z.union([uuidField(), z.literal('')], keyedError()).default(''),
 });
-
-export const emptySchema = z.object({});

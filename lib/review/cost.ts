@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db';
 import { companies, orderLines, orders, priceList, type PriceItem } from '@/db/schema';
-import { COUNTRY_RULES, isCountryCode, type Currency } from '@/lib/company/countries';
+import { COUNTRY_RULES, isCountryCode, type Currency } from '@/lib/countries/rules';
 
 // Amounts are integers in minor units (cents) from end to end: quantities times integer unit
 // prices, summed as integers. Only the page turns them into decimals (lib/prices/money.ts).

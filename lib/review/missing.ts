@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db';
 import { companies } from '@/db/schema';
+import { fullNameSql } from '@/lib/format/person';
 import type { Translate } from '@/lib/i18n/messages';
 import { CARD_PATHS, SETUP_CARDS, type SetupCard } from '@/lib/setup/cards';
 
@@ -63,7 +64,7 @@ const officeUser = (companyId: string) =>
 const noDirectNumber = sql`not exists (
   select 1 from phone_numbers pn
   where pn.extension_id = e.id and pn.status = 'owned' and pn.company_id = e.company_id)`;
-const userName = sql`u.first_name || ' ' || u.last_name`;
+const userName = fullNameSql(sql`u.first_name`, sql`u.last_name`);
 const extensionName = sql`coalesce(nullif(e.name, ''), e.number)`;
 
 /** Everything in one statement whatever the company's size: counts plus a few names each. */

@@ -3,6 +3,7 @@ import { db, type Tx } from '@/db';
 import { companies, SETUP_CARDS, setupProgress, users, type CardStatus, type SetupCard } from '@/db/schema';
 import type { Actor } from '@/lib/actions/define';
 import { writeAudit } from '@/lib/audit/log';
+import { fullNameOrNull } from '@/lib/format/person';
 
 export { SETUP_CARDS, type SetupCard, type CardStatus };
 
@@ -65,7 +66,7 @@ export async function getSetupCompletion(companyId: string) {
   if (!row?.completedAt) return null;
   return {
     completedAt: row.completedAt,
-    by: row.firstName === null ? null : `${row.firstName} ${row.lastName}`,
+    by: fullNameOrNull(row),
     timeZone: row.timeZone,
   };
 }

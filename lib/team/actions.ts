@@ -4,17 +4,17 @@ import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/define';
 import { diff } from '@/lib/audit/log';
 import { assertExtensionAvailable } from '@/lib/extensions/numbering';
+import { emptySchema } from '@/lib/forms/fields';
+import { fullName } from '@/lib/format/person';
 import { assertOfficeSeatFree } from '@/lib/licences/seats';
 import { assignDirectNumber, syncDirectNumber } from '@/lib/numbers/direct';
 import { markVerified } from '@/lib/setup/cards';
 import { getNextExtension } from './queries';
 import { assertEmailFree, assignPhone, countAdmins, loadMember, memberSnapshot, type TeamMember } from './rules';
-import { deviceSchema, emptySchema, roleSchema, userFormSchema, userIdSchema, userUpdateSchema } from './schema';
+import { deviceSchema, roleSchema, userFormSchema, userIdSchema, userUpdateSchema } from './schema';
 
 // Every action below is a Team card action: the runner has locked the company, and each row
 // read or written is scoped to it.
-
-const fullName = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
 
 /** New member: no password yet (they activate their account from an e-mail), role member. */
 export const addUser = defineAction({

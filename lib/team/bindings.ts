@@ -3,7 +3,7 @@
 // One-line bindings of this domain's action definitions, for components to import.
 import { formAction } from '@/lib/runner/bind';
 import { addDevice, addUser, completeTeamCard, removeUser, setUserRole, updateUser } from './actions';
-import { commitUserImport, previewUserImport } from './import';
+import { commitUserImport, previewUserImport } from './import-commit';
 import { setLicence } from './licence';
 
 export const addUserAction = formAction(addUser);

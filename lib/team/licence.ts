@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { defineAction } from '@/lib/actions/define';
+import { fullName } from '@/lib/format/person';
 import { assertOfficeSeatFree } from '@/lib/licences/seats';
 import { syncDirectNumber } from '@/lib/numbers/direct';
 import { assignPhone, loadMember, phoneLabel } from './rules';
@@ -28,7 +29,7 @@ export const setLicence = defineAction({
 
     await ctx.record({
       action: 'licence.changed',
-      target: `${user.firstName} ${user.lastName}`,
+      target: fullName(user),
       before: { licence: user.licence, phone: phoneLabel(user.licence, device) },
       after: { licence: input.licence, phone: phoneLabel(input.licence, input.licence === 'free' ? null : device) },
     });

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Db } from '@/db';
 import { companies, devices, extensions, users, type ExtensionType } from '@/db/schema';
-import type { CountryCode } from '@/lib/company/countries';
+import type { CountryCode } from '@/lib/countries/rules';
+import { fullNameSql } from '@/lib/format/person';
 import { nextFree, type ExtensionLength } from '@/lib/extensions/numbering';
 import { officeSeatsUsedSql, seatUsage, type SeatUsage } from '@/lib/licences/seats';
 
@@ -45,8 +46,9 @@ function teamSearch(q: string): SQL | undefined {
   if (!term) return undefined;
   const anywhere = `%${likeLiteral(term)}%`;
   return or(
-    ilike(sql`${users.firstName} || ' ' || ${users.lastName}`, anywhere),
-    ilike(sql`${users.lastName} || ' ' || ${users.firstName}`, anywhere),
+    ilike(fullNameSql(users.firstName, users.lastName), anywhere),
+    // "Roux Inès" finds Inès Roux too.
+    ilike(fullNameSql(users.lastName, users.firstName), anywhere),
     ilike(users.email, anywhere),
     like(extensions.number, `${likeLiteral(term)}%`),
   );

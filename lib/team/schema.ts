@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { emailField } from '@/lib/auth/schema';
-import { keyedError, requiredText } from '@/lib/company/schema';
+import {
+  emailField,
+  extensionNumberField,
+  keyedError,
+  optionalUuidField,
+  personNameField,
+  requiredText,
+  uuidField,
+  withId,
+} from '@/lib/forms/fields';
 
 export const LICENCES = ['free', 'office'] as const;
 export type Licence = (typeof LICENCES)[number];
@@ -8,24 +16,18 @@ export type Licence = (typeof LICENCES)[number];
 /** "app" = App only; otherwise the id of a desk phone from the company's inventory. */
 export const APP_ONLY = 'app';
 
-const id = () => z.uuid({ error: 'errors.invalid' });
-
 /**
  * The Add/Edit user form. Extension rules that depend on the company (length, country's
  * reserved codes, uniqueness) are checked by the action with lib/extensions/numbering.ts.
  */
 export const userFormSchema = z
   .object({
-    id: id().optional().or(z.literal('').transform(() => undefined)),
-    firstName: requiredText(80),
-    lastName: requiredText(80),
+    id: optionalUuidField(),
+    firstName: personNameField(),
+    lastName: personNameField(),
     email: emailField,
     licence: z.enum(LICENCES, keyedError('errors.licenceInvalid')),
-    extension: z
-      .string(keyedError())
-      .trim()
-      .min(1, { error: 'errors.required' })
-      .regex(/^\d+$/, { error: 'errors.extensionDigits' }),
+    extension: extensionNumberField(),
     // Empty for Free users: a desk phone needs an Office licence.
     phone: z.string().trim().optional().default(''),
   })
@@ -39,9 +41,9 @@ export const userFormSchema = z
 export type UserFormInput = z.input<typeof userFormSchema>;
 export type UserForm = z.output<typeof userFormSchema>;
 
-export const userIdSchema = z.object({ id: id() });
-export const roleSchema = z.object({ id: id(), role: z.enum(['admin', 'member'], keyedError()) });
-export const licenceSchema = z.object({ id: id(), licence: z.enum(LICENCES, keyedError('errors.licenceInvalid')) });
+export const userIdSchema = z.object({ id: uuidField() });
+export const roleSchema = z.object({ id: uuidField(), role: z.enum(['admin', 'member'], keyedError()) });
+export const licenceSchema = z.object({ id: uuidField(), licence: z.enum(LICENCES, keyedError('errors.licenceInvalid')) });
 
 
 export const deviceSchema = z.object({
@@ -67,8 +69,4 @@ export const teamSearchSchema = z.object({
 });
 
 /** Editing needs the user's id; the same form and rules otherwise. */
-export const userUpdateSchema = userFormSchema
-  .refine((v) => v.id !== undefined, { path: ['id'], error: 'errors.notFound' })
-  .transform((v) => ({ ...v, id: v.id! }));
-
-export const emptySchema = z.object({});
+export const userUpdateSchema = withId(userFormSchema);

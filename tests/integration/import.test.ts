@@ -10,16 +10,9 @@ import { translator } from '@/lib/i18n/messages';
 import type { Tx } from '@/db';
 import type { Actor } from '@/lib/actions/define';
 import { block, checkExtensionNumber } from '@/lib/extensions/numbering';
-import {
-  commitImport,
-  commitUserImport,
-  parseUserCsv,
-  previewImport,
-  previewUserImport,
-  type CsvRow,
-  type ImportPreview,
-  type ImportResult,
-} from '@/lib/team/import';
+import { commitImport, commitUserImport, previewUserImport, type ImportResult } from '@/lib/team/import-commit';
+import { parseUserCsv, type CsvRow } from '@/lib/team/import-parse';
+import { previewImport, type ImportPreview } from '@/lib/team/import-preview';
 import { addMember, signUpCompany } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';
 

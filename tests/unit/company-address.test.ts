@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPoBox, isValidPostalCode, normalizePostalCode } from '@/lib/company/address';
-import { COUNTRIES, COUNTRY_RULES, CA_PROVINCES, US_STATES, isValidRegion, isValidTimeZone } from '@/lib/company/countries';
-import type { CountryCode } from '@/lib/company/countries';
+import { COUNTRIES, COUNTRY_RULES, CA_PROVINCES, US_STATES, isValidRegion, isValidTimeZone } from '@/lib/countries/rules';
+import type { CountryCode } from '@/lib/countries/rules';
 
 const cases: Record<CountryCode, { valid: [string, string][]; invalid: string[] }> = {
   FR: {

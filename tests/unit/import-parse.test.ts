@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_MAX_ROWS, fieldForHeader, parseLicence, parseUserCsv, type CsvRow, type ParsedCsv } from '@/lib/team/import';
+import { IMPORT_MAX_ROWS, fieldForHeader, parseLicence, parseUserCsv, type CsvRow, type ParsedCsv } from '@/lib/team/import-parse';
 
 function rowsOf(parsed: ParsedCsv): CsvRow[] {
   if (!parsed.ok) throw new Error(`expected rows, got ${JSON.stringify(parsed.error)}`);

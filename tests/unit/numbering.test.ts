@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_TYPES, type ExtensionType } from '@/db/schema';
-import { COUNTRIES, type CountryCode } from '@/lib/company/countries';
+import { COUNTRIES, type CountryCode } from '@/lib/countries/rules';
 import { block, checkExtensionNumber, nextFree, type ExtensionLength } from '@/lib/extensions/numbering';
 
 const rules = (country: CountryCode, length: ExtensionLength = 3) => ({ country, length });

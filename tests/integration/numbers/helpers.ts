@@ -5,7 +5,7 @@ import { auditLog, companies, orderLines, orders, phoneNumbers } from '@/db/sche
 import { loadActor } from '@/lib/auth/actor';
 import { runAction } from '@/lib/runner/run-action';
 import type { ActionDef, Actor } from '@/lib/actions/define';
-import type { CountryCode } from '@/lib/company/countries';
+import type { CountryCode } from '@/lib/countries/rules';
 import { localInventory } from '@/lib/numbers/inventory';
 import type { z } from 'zod';
 import { signUpCompany } from '../../helpers/factories';

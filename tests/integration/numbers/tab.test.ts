@@ -14,7 +14,7 @@ import {
   releaseNumber,
   setMainNumber,
 } from '@/lib/numbers/actions';
-import { formatNational } from '@/lib/numbers/format';
+import { formatNational } from '@/lib/format/phone';
 import { getNumbersCardData } from '@/lib/numbers/queries';
 import { addUser } from '@/lib/team/actions';
 import { APP_ONLY } from '@/lib/team/schema';

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ActivateForm } from '@/components/auth/activate-form';
 import { lookUpActivation } from '@/lib/auth/activation';
 import { formatDate } from '@/lib/format/date';
+import { fullName } from '@/lib/format/person';
 import { isLocale } from '@/lib/i18n/locales';
 
 export const metadata = { referrer: 'no-referrer' as const };
@@ -20,7 +21,7 @@ export default async function ActivatePage({ params }: { params: Promise<{ token
         <div>
           <h1 className="text-2xl font-semibold">{t('title')}</h1>
           <p className="mt-2 text-muted-foreground">
-            {t('intro', { name: `${lookup.user.firstName} ${lookup.user.lastName}`, company: lookup.companyName })}
+            {t('intro', { name: fullName(lookup.user), company: lookup.companyName })}
           </p>
         </div>
         <ActivateForm token={token} email={lookup.user.email} />

@@ -11,6 +11,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { db } from '@/db';
 import { companies } from '@/db/schema';
 import { requireAdmin } from '@/lib/auth/session';
+import { fullName } from '@/lib/format/person';
 import { getLicencesCardData } from '@/lib/licences/queries';
 import { formatMoney } from '@/lib/prices/money';
 import { getPrice } from '@/lib/prices/price-list';
@@ -98,7 +99,7 @@ export default async function LicencesPage() {
           </TableHeader>
           <TableBody>
             {data.holders.map((h) => {
-              const name = `${h.firstName} ${h.lastName}`;
+              const name = fullName(h);
               return (
                 <TableRow key={h.id} data-user={h.email}>
                   <TableCell className="font-medium">{name}</TableCell>

@@ -10,7 +10,8 @@ import { Button } from '@/components/ui/button';
 import { db } from '@/db';
 import { companies } from '@/db/schema';
 import { requireAdmin } from '@/lib/auth/session';
-import type { CountryCode } from '@/lib/company/countries';
+import type { CountryCode } from '@/lib/countries/rules';
+import { errorKeyOf } from '@/lib/i18n/messages';
 import { carrier } from '@/lib/numbers/actions';
 import { resolveArea } from '@/lib/numbers/areas';
 import { HOLD_MINUTES, type NumberOffer } from '@/lib/numbers/carrier';
@@ -43,7 +44,7 @@ export default async function BuyNumbersPage({ searchParams }: { searchParams: P
     values = { ...values, digits: typeof params.digits === 'string' ? params.digits : '' };
     for (const issue of parsed.error?.issues ?? []) {
       const field = String(issue.path[0]);
-      if (field === 'area' || field === 'digits') errors[field] ??= t(issue.message.startsWith('errors.') ? issue.message : 'errors.invalid');
+      if (field === 'area' || field === 'digits') errors[field] ??= t(errorKeyOf(issue.message));
     }
   }
   const areaCodes = values.area ? resolveArea(values.country, values.type, values.area) : undefined;

@@ -1,8 +1,7 @@
+import type { Locale } from '@/lib/i18n/locales';
+
 export const COUNTRIES = ['FR', 'US', 'CA', 'GB', 'BE', 'CH'] as const;
 export type CountryCode = (typeof COUNTRIES)[number];
-
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 export type Currency = 'EUR' | 'USD' | 'CAD' | 'GBP' | 'CHF';
 

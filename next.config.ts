@@ -1,6 +1,9 @@
+import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+// Checks the whole environment before `next dev`, `next build` or `next start` does anything.
+import { env } from './lib/env';
 
-const isDev = process.env.NODE_ENV !== 'production';
+const isDev = env.NODE_ENV !== 'production';
 
 // Next's inline bootstrap scripts need 'unsafe-inline' without per-request nonces;
 // eval is only for dev tooling (React Refresh), never in production.
@@ -25,15 +28,12 @@ export const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
 ];
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', '@neondatabase/serverless', 'ws'],
   experimental: { authInterrupts: true },
   poweredByHeader: false,
-  // `npm test` typechecks the whole project first; the build need not do it again.
-  typescript: { ignoreBuildErrors: true },
   // Lets two checkouts' worth of builds (e.g. parallel browser-test runs) live side by side.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir: env.NEXT_DIST_DIR,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
