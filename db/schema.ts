@@ -1,4 +1,4 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigserial,
@@ -458,38 +458,6 @@ export const sipRoundRobin = sip.table('round_robin', {
   lastPosition: integer('last_position').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const companiesRelations = relations(companies, ({ many }) => ({
-  users: many(users),
-  extensions: many(extensions),
-  setupProgress: many(setupProgress),
-}));
-
-export const usersRelations = relations(users, ({ one }) => ({
-  company: one(companies, { fields: [users.companyId], references: [companies.id] }),
-  extension: one(extensions, { fields: [users.id], references: [extensions.userId] }),
-}));
-
-export const devicesRelations = relations(devices, ({ one }) => ({
-  company: one(companies, { fields: [devices.companyId], references: [companies.id] }),
-  user: one(users, { fields: [devices.userId], references: [users.id] }),
-}));
-
-export const ordersRelations = relations(orders, ({ many }) => ({ lines: many(orderLines) }));
-export const orderLinesRelations = relations(orderLines, ({ one }) => ({
-  order: one(orders, { fields: [orderLines.orderId], references: [orders.id] }),
-}));
-
-export const extensionsRelations = relations(extensions, ({ one, many }) => ({
-  company: one(companies, { fields: [extensions.companyId], references: [companies.id] }),
-  user: one(users, { fields: [extensions.userId], references: [users.id] }),
-  members: many(ringGroupMembers),
-}));
-
-export const ringGroupMembersRelations = relations(ringGroupMembers, ({ one }) => ({
-  ringGroup: one(extensions, { fields: [ringGroupMembers.ringGroupId], references: [extensions.id] }),
-  user: one(users, { fields: [ringGroupMembers.userId], references: [users.id] }),
-}));
 
 export type Company = typeof companies.$inferSelect;
 export type User = typeof users.$inferSelect;

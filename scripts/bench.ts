@@ -5,6 +5,7 @@
 //   BENCH_CASES=import          only the cases whose name contains one of the comma-separated words
 // Each case is one entry of CASES below: add a measurement by adding an entry.
 import crypto from 'node:crypto';
+import { first } from '../db/rows';
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
@@ -131,11 +132,13 @@ const CASES: BenchCase[] = [
     warmup: 1,
     prepare: async () => {
       const actor = await freshCompany(IMPORT_ROWS + 1);
-      const [company] = await db().select().from(companies).where(eq(companies.id, actor.companyId));
-      return { company, csv: importFile(IMPORT_ROWS) };
-    },
-    run: async ({ company, csv }) => {
-      const parsed = parseUserCsv(csv);
+      const company = first(
+        await db().select().from(companies).where(eq(companies.id, actor.companyId)));
+        return { company, csv: importFile(IMPORT_ROWS) };
+      },
+      run: async ({ company, csv }) => {
+        const parsed = parseUserCsv(csv,
+      );
       if (!parsed.ok) throw new Error(parsed.error.key);
       const preview = await previewImport(db(), company, parsed.rows);
       if (preview.errorCount) throw new Error(`${preview.errorCount} rows with errors`);
@@ -235,7 +238,8 @@ function percentile(sorted: number[], p: number) {
   const rank = (p / 100) * (sorted.length - 1);
   const lo = Math.floor(rank);
   const hi = Math.ceil(rank);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+  const at = (i: number) => sorted[i] ?? 0;
+  return at(lo) + (at(hi) - at(lo)) * (rank - lo);
 }
 
 type Outcome = { name: string; runs: number; median: number; p95: number; target?: Target; met?: boolean };
@@ -300,9 +304,9 @@ function printTable(outcomes: Outcome[]) {
     o.target ? `≤ ${o.target.ms >= 1000 ? `${o.target.ms / 1000} s` : `${o.target.ms} ms`} (${o.target.stat})` : '—',
     o.met === undefined ? '' : o.met ? 'ok' : 'MISSED',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 || i === 4 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+    cells.map((c, i) => (i === 0 || i === 4 || i === 5 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));

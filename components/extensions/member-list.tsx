@@ -62,8 +62,8 @@ export function MemberList({
 
   const moveMember = (index: number, direction: 'up' | 'down') => {
     const to = direction === 'up' ? index - 1 : index + 1;
-    if (to < 0 || to >= fields.length) return;
-    const userId = fields[index].userId;
+    const userId = fields[index]?.userId;
+    if (to < 0 || to >= fields.length || !userId) return;
     move(index, to);
     focusNext.current = { userId, direction };
     setAnnouncement(t('memberMoved', { name: nameOf(userId), position: to + 1, count: fields.length }));
@@ -78,7 +78,8 @@ export function MemberList({
   };
 
   const removeAt = (index: number) => {
-    const userId = fields[index].userId;
+    const userId = fields[index]?.userId;
+    if (!userId) return;
     remove(index);
     focusNext.current = 'picker';
     setAnnouncement(t('memberRemoved', { name: nameOf(userId) }));

@@ -6,7 +6,7 @@ import { defineAction } from '@/lib/actions/define';
 import { consumeActivation } from './activation';
 import { activationSchema } from './activation-schema';
 import { signIn, signOut } from './index';
-import { hashPassword } from './password';
+import { hashPassword } from '@/lib/secrets/password';
 import { signInSchema, signUpSchema } from './schema';
 import { insertCompanyWithAdmin } from './sign-up';
 

@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { users } from '@/db/schema';
 import { fullName } from '@/lib/format/person';
 import { authConfig } from './config';
-import { verifyPassword } from './password';
+import { verifyPassword } from '@/lib/secrets/password';
 import { signInSchema } from './schema';
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

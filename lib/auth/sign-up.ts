@@ -1,9 +1,10 @@
 import { db, type Tx } from '@/db';
+import { first } from '@/db/rows';
 import { auditLog, companies, extensions, setupProgress, users } from '@/db/schema';
 import { COUNTRY_RULES } from '@/lib/countries/rules';
 import { nextFree } from '@/lib/extensions/numbering';
 import { fullName } from '@/lib/format/person';
-import { hashPassword } from './password';
+import { hashPassword } from '@/lib/secrets/password';
 import type { SignUp } from './schema';
 
 /**
@@ -18,28 +19,32 @@ export async function createCompanyWithAdmin(input: SignUp) {
 /** createCompanyWithAdmin inside the caller's transaction (the sign-up action's). */
 export async function insertCompanyWithAdmin(tx: Tx, input: SignUp, passwordHash: string) {
   const rules = COUNTRY_RULES[input.country];
-  const [company] = await tx
-    .insert(companies)
-    .values({
-      name: input.companyName,
-      country: input.country,
-      timeZone: rules.defaultTimeZone,
-      locale: rules.defaultLocale,
-      officeSeats: input.officeSeats,
-    })
-    .returning();
-  const [admin] = await tx
-    .insert(users)
-    .values({
-      companyId: company.id,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      email: input.email,
-      passwordHash,
-      role: 'admin',
-      licence: 'office',
-    })
-    .returning();
+  const company = first(
+    await tx
+      .insert(companies)
+      .values({
+        name: input.companyName,
+        country: input.country,
+        timeZone: rules.defaultTimeZone,
+        locale: rules.defaultLocale,
+        officeSeats: input.officeSeats,
+      })
+      .returning(),
+  );
+  const admin = first(
+    await tx
+      .insert(users)
+      .values({
+        companyId: company.id,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        email: input.email,
+        passwordHash,
+        role: 'admin',
+        licence: 'office',
+      })
+      .returning(),
+  );
   const number = nextFree('user', { length: 3, country: input.country }, [])!;
   await tx.insert(extensions).values({ companyId: company.id, number, type: 'user', userId: admin.id });
   await tx.insert(setupProgress).values({ companyId: company.id, card: 'company', status: 'in_progress' });

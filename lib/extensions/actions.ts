@@ -1,12 +1,12 @@
 import { and, asc, count, eq } from 'drizzle-orm';
+import { first } from '@/db/rows';
 import { z } from 'zod';
-import type { Tx } from '@/db';
 import { extensions, ringGroupMembers, users, type Extension, type ExtensionType } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction, type CardContext } from '@/lib/actions/define';
 import { diff } from '@/lib/audit/log';
 import { fullName } from '@/lib/format/person';
-import { assignDirectNumber } from '@/lib/numbers/direct';
+import { assignDirectNumber, needsDirectNumber } from '@/lib/numbers/direct';
 import { markVerified } from '@/lib/setup/cards';
 import { assertExtensionAvailable } from './numbering';
 import { newPins } from './conferences';
@@ -48,17 +48,19 @@ export const createRingGroup = defineAction({
     const draft = { name: input.name, extension: input.extension };
     const noAnswer = await resolveNoAnswer(tx, company.id, draft, input.noAnswer, people);
 
-    const [group] = await tx
-      .insert(extensions)
-      .values({
-        companyId: company.id,
-        type: 'ring_group',
-        number: input.extension,
-        name: input.name,
-        strategy: input.strategy,
-        ...noAnswer.columns,
-      })
-      .returning({ id: extensions.id });
+    const group = first(
+      await tx
+        .insert(extensions)
+        .values({
+          companyId: company.id,
+          type: 'ring_group',
+          number: input.extension,
+          name: input.name,
+          strategy: input.strategy,
+          ...noAnswer.columns,
+        })
+        .returning({ id: extensions.id }),
+    );
     await writeMembers(tx, group.id, input.members);
 
     await ctx.record({
@@ -114,20 +116,22 @@ export const createConference = defineAction({
     const { tx, t, company } = ctx;
     const pins = await newPins();
     await assertExtensionAvailable(tx, t, company, input.extension);
-    const [conference] = await tx
-      .insert(extensions)
-      .values({
-        companyId: company.id,
-        type: 'conference',
-        number: input.extension,
-        name: input.name,
-        maxParticipants: input.maxParticipants,
-        hostPinHash: pins.hostPinHash,
-        participantPinHash: pins.participantPinHash,
-      })
-      .returning();
-    // A bridge comes with a direct number (Ooma: every extension type but ring groups).
-    await assignDirectNumber(ctx, conference!.id);
+    const conference = first(
+      await tx
+        .insert(extensions)
+        .values({
+          companyId: company.id,
+          type: 'conference',
+          number: input.extension,
+          name: input.name,
+          maxParticipants: input.maxParticipants,
+          hostPinHash: pins.hostPinHash,
+          participantPinHash: pins.participantPinHash,
+        })
+        .returning(),
+    );
+    // A bridge comes with a direct number (lib/numbers/direct.ts: who needs one).
+    if (needsDirectNumber(conference)) await assignDirectNumber(ctx, conference.id);
     await ctx.record({
       action: 'conference.created',
       target: labelOf(conference),

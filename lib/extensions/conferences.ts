@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/secrets/password';
 
 /** PINs are typed on a phone keypad: 6 digits, leading zeros allowed. */
 export const PIN_LENGTH = 6;

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Db } from '@/db';
+import { first } from '@/db/rows';
 import {
   companies,
   extensions,
@@ -54,7 +55,7 @@ export async function getExtensionsCardData(companyId: string, params: { type?: 
   const group = alias(extensions, 'member_of');
   const memberExtension = alias(extensions, 'member_extension');
 
-  const [rows, memberRows, [company]] = await Promise.all([
+  const [rows, memberRows, company] = await Promise.all([
     exec
       .select({
         id: extensions.id,
@@ -108,7 +109,8 @@ export async function getExtensionsCardData(companyId: string, params: { type?: 
     exec
       .select({ extensionLength: companies.extensionLength, country: companies.country })
       .from(companies)
-      .where(eq(companies.id, companyId)),
+      .where(eq(companies.id, companyId))
+      .then(first),
   ]);
 
   const members = new Map<string, ExtensionMember[]>();

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { companies, orderLines, orders, priceList } from '@/db/schema';
+import { companies, orderLines, orders } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/define';
+import { companyPrices } from '@/lib/prices/price-list';
 import { markVerified } from '@/lib/setup/cards';
 import { buySeatsSchema } from './schema';
 import { getSeatUsage } from './seats';
@@ -17,11 +18,8 @@ export const buySeats = defineAction({
   schema: buySeatsSchema,
   async handler(input, ctx) {
     const { tx, actor, company } = ctx;
-    const [price] = await tx
-      .select()
-      .from(priceList)
-      .where(and(eq(priceList.country, company.country), eq(priceList.item, 'office_licence')));
-    if (!price) throw new ActionError('errors.priceMissing', { field: 'quantity' });
+    const prices = await companyPrices(tx, company.id, { field: 'quantity' });
+    const unitMinor = prices.monthlyMinor.office_licence;
 
     const [created] = await tx
       .insert(orders)
@@ -29,8 +27,8 @@ export const buySeats = defineAction({
         companyId: company.id,
         idempotencyKey: input.idempotencyKey,
         status: 'pending',
-        currency: price.currency,
-        totalMinor: input.quantity * price.monthlyMinor,
+        currency: prices.currency,
+        totalMinor: input.quantity * unitMinor,
         createdBy: actor.id,
       })
       .onConflictDoNothing({ target: [orders.companyId, orders.idempotencyKey] })
@@ -48,7 +46,7 @@ export const buySeats = defineAction({
       kind: 'office_seats',
       description: 'Office licence',
       quantity: input.quantity,
-      unitMinor: price.monthlyMinor,
+      unitMinor,
     });
     const [updated] = await tx
       .update(companies)

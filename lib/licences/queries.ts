@@ -1,23 +1,26 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { getLicenceHolders } from '@/lib/team/queries';
+import { first } from '@/db/rows';
 import { companies, devices, orderLines, orders, users } from '@/db/schema';
 import { fullNameSql } from '@/lib/format/person';
+import { officeSeatsUsedSql } from '@/lib/prices/billing';
 
-/** Everything the Licences card shows, in four queries whatever the team size. */
+/**
+ * What the Licences card shows besides who holds which licence (the page adds
+ * `getLicenceHolders` from lib/team, above this domain), in three queries whatever the team size.
+ */
 export async function getLicencesCardData(companyId: string) {
-  const [[company], holders, inventory, pending] = await Promise.all([
+  const [companyRows, inventory, pending] = await Promise.all([
     db()
       .select({
         bought: companies.officeSeats,
+        used: officeSeatsUsedSql(companyId),
         // The id as a parameter, not ${companies.id}: drizzle writes a single-table select's
-        // columns unqualified, so "id" inside these subqueries would mean users.id.
-        used: sql<number>`(select count(*)::int from ${users} where ${users.companyId} = ${companyId} and ${users.licence} = 'office')`,
+        // columns unqualified, so "id" inside this subquery would mean users.id.
         free: sql<number>`(select count(*)::int from ${users} where ${users.companyId} = ${companyId} and ${users.licence} = 'free')`,
       })
       .from(companies)
       .where(eq(companies.id, companyId)),
-    getLicenceHolders(companyId),
     db()
       .select({
         id: devices.id,
@@ -35,9 +38,9 @@ export async function getLicencesCardData(companyId: string) {
       .innerJoin(orderLines, and(eq(orderLines.orderId, orders.id), eq(orderLines.kind, 'office_seats')))
       .where(and(eq(orders.companyId, companyId), eq(orders.status, 'pending'))),
   ]);
+  const company = first(companyRows);
   return {
     seats: { bought: company.bought, used: Number(company.used), free: Number(company.free) },
-    holders,
     devices: inventory,
     pendingSeats: Number(pending[0]?.seats ?? 0),
   };

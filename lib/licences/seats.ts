@@ -1,25 +1,17 @@
-import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { first } from '@/db/rows';
 import { db, type Db, type Tx } from '@/db';
-import { companies, users, type Company } from '@/db/schema';
+import { companies, type Company } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
+import { officeSeatsUsedSql } from '@/lib/prices/billing';
 
 export type SeatUsage = { bought: number; used: number; free: number };
 
-/**
- * Office seats in use, as a subquery so callers can fold it into a query they already run.
- * It takes the id as a parameter, not the outer column: drizzle writes a single-table
- * select's columns unqualified, so "id" inside the subquery would mean users.id.
- */
-export function officeSeatsUsedSql(companyId: string): SQL<number> {
-  return sql<number>`(select count(*)::int from ${users} where ${users.companyId} = ${companyId} and ${users.licence} = 'office')`;
-}
-
 export async function countOfficeSeatsUsed(exec: Db, companyId: string): Promise<number> {
-  const [{ used }] = await exec
-    .select({ used: count() })
-    .from(users)
-    .where(and(eq(users.companyId, companyId), eq(users.licence, 'office')));
-  return used;
+  const { used } = first(
+    await exec.select({ used: officeSeatsUsedSql(companyId) }).from(companies).where(eq(companies.id, companyId)),
+  );
+  return Number(used);
 }
 
 /**

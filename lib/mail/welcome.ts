@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { first } from '@/db/rows';
 import type { Tx } from '@/db';
 import { activationTokens, devices, extensions, outbox, users, type Company } from '@/db/schema';
 import { activationPath, expireOtherTokens, newActivationToken } from '@/lib/auth/activation';
@@ -183,24 +184,28 @@ export async function queueActivationLink(
 ) {
   const activation = newActivationToken(ctx.now);
   await expireOtherTokens(tx, user.id, null, ctx.now);
-  const [token] = await tx
-    .insert(activationTokens)
-    .values({ userId: user.id, tokenHash: activation.tokenHash, expiresAt: activation.expiresAt, createdAt: ctx.now })
-    .returning({ id: activationTokens.id });
+  const token = first(
+    await tx
+      .insert(activationTokens)
+      .values({ userId: user.id, tokenHash: activation.tokenHash, expiresAt: activation.expiresAt, createdAt: ctx.now })
+      .returning({ id: activationTokens.id }),
+  );
   const message = activationMessage(user, company, ctx, activation);
-  const [row] = await tx
-    .insert(outbox)
-    .values({
-      companyId: company.id,
-      userId: user.id,
-      kind: 'activation',
-      dedupeKey: `activation:${token.id}`,
-      toEmail: user.email,
-      subject: message.subject,
-      bodyText: message.body,
-      nextAttemptAt: ctx.now,
-      createdAt: ctx.now,
-    })
-    .returning({ id: outbox.id });
+  const row = first(
+    await tx
+      .insert(outbox)
+      .values({
+        companyId: company.id,
+        userId: user.id,
+        kind: 'activation',
+        dedupeKey: `activation:${token.id}`,
+        toEmail: user.email,
+        subject: message.subject,
+        bodyText: message.body,
+        nextAttemptAt: ctx.now,
+        createdAt: ctx.now,
+      })
+      .returning({ id: outbox.id }),
+  );
   return { outboxId: row.id, expiresAt: activation.expiresAt };
 }

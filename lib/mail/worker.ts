@@ -30,10 +30,3 @@ export function startOutboxWorker(intervalMs = OUTBOX_INTERVAL_MS) {
   holder[globalKey] = { timer, running: null };
   void kickOutbox();
 }
-
-export function stopOutboxWorker() {
-  const state = holder[globalKey];
-  if (!state) return;
-  clearInterval(state.timer);
-  holder[globalKey] = undefined;
-}

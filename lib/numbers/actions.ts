@@ -53,7 +53,7 @@ export const holdNumbers = defineAction({
         params: { count: wanted.length - held.length, numbers: list(gone).join(', ') },
       });
     }
-    const heldUntil = held[0].heldUntil!;
+    const heldUntil = held[0]!.heldUntil!;
     await ctx.record([
       { action: 'number.held', target: list(held).join(', '), after: { numbers: list(held), heldUntil: heldUntil.toISOString() } },
     ]);

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { extensions, phoneNumbers, users, type Company } from '@/db/schema';
+import { extensions, phoneNumbers, users, type Company, type ExtensionType, type User } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import type { AuditEntry, CardWriter } from '@/lib/actions/define';
 import type { CountryCode } from '@/lib/countries/rules';
@@ -14,6 +14,25 @@ import { rowsOf } from './inventory-seed';
  * company's country when it is created, in the creating transaction, nearest to the emergency
  * address when the data allows. Ring groups get none (a number is mapped to them).
  */
+
+/**
+ * Who needs a direct number: an Office user's user extension and every conference bridge;
+ * a Free user's extension and ring groups never. `licence` is the extension's user's.
+ */
+export function needsDirectNumber(extension: { type: ExtensionType; licence?: User['licence'] | null }): boolean {
+  return extension.type === 'conference' || (extension.type === 'user' && extension.licence === 'office');
+}
+
+/** The same rule in SQL, over the outer query's extension type and its user's licence (null without one). */
+export function needsDirectNumberSql(type: AnyColumn | SQL, licence: AnyColumn | SQL): SQL {
+  return sql`((${type} = 'user' and ${licence} = 'office') or ${type} = 'conference')`;
+}
+
+/** No number the company owns rings the extension (the outer query's columns). */
+export function withoutDirectNumberSql(extensionId: AnyColumn | SQL, companyId: AnyColumn | SQL): SQL {
+  return sql`not exists (select 1 from phone_numbers pn
+    where pn.extension_id = ${extensionId} and pn.company_id = ${companyId} and pn.status = 'owned')`;
+}
 
 export type DirectNumberCompany = Pick<
   Company,
@@ -178,9 +197,9 @@ export async function assignDirectNumbersToUsers(w: CardWriter, userIds: readonl
       and(
         eq(extensions.companyId, company.id),
         eq(extensions.type, 'user'),
-        eq(users.licence, 'office'),
+        needsDirectNumberSql(extensions.type, users.licence),
         inArray(users.id, [...userIds]),
-        sql`not exists (select 1 from phone_numbers pn where pn.extension_id = ${extensions.id} and pn.status = 'owned')`,
+        withoutDirectNumberSql(extensions.id, extensions.companyId),
       ),
     )
     .orderBy(sql`length(${extensions.number})`, asc(extensions.number));
@@ -199,12 +218,13 @@ export async function syncDirectNumber(
   licence: { from: 'free' | 'office'; to: 'free' | 'office' },
 ) {
   const { tx, company } = w;
-  if (!extensionId || (licence.from === 'free' && licence.to === 'free')) return;
+  const needs = (userLicence: User['licence']) => needsDirectNumber({ type: 'user', licence: userLicence });
+  if (!extensionId || (!needs(licence.from) && !needs(licence.to))) return;
   const mapped = await tx
     .select({ id: phoneNumbers.id, e164: phoneNumbers.e164 })
     .from(phoneNumbers)
     .where(and(eq(phoneNumbers.extensionId, extensionId), eq(phoneNumbers.companyId, company.id), eq(phoneNumbers.status, 'owned')));
-  if (licence.to === 'office') {
+  if (needs(licence.to)) {
     if (mapped.length === 0) await assignDirectNumber(w, extensionId);
     return;
   }
@@ -234,8 +254,8 @@ export async function extensionsWithoutNumber(exec: Db | Tx, companyId?: string)
     .where(
       and(
         companyId ? eq(extensions.companyId, companyId) : undefined,
-        sql`((${extensions.type} = 'user' and ${users.licence} = 'office') or ${extensions.type} = 'conference')`,
-        sql`not exists (select 1 from phone_numbers pn where pn.extension_id = ${extensions.id} and pn.status = 'owned')`,
+        needsDirectNumberSql(extensions.type, users.licence),
+        withoutDirectNumberSql(extensions.id, extensions.companyId),
       ),
     )
     .orderBy(asc(extensions.companyId), sql`length(${extensions.number})`, asc(extensions.number));

@@ -1,9 +1,11 @@
 import { and, asc, count, eq, gt, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { first } from '@/db/rows';
 import type { Db, Tx } from '@/db';
-import { companies, orderLines, orders, phoneNumbers, priceList, type NumberType, type PhoneNumber } from '@/db/schema';
+import { orderLines, orders, phoneNumbers, type NumberType, type PhoneNumber } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import type { CountryCode } from '@/lib/countries/rules';
 import { formatNational } from '@/lib/format/phone';
+import { companyPrices, type CompanyPrices } from '@/lib/prices/price-list';
 import {
   HOLD_MINUTES,
   MAX_HELD,
@@ -42,23 +44,9 @@ function heldBySql(companyId: string, now: Date): SQL {
   return and(eq(phoneNumbers.companyId, companyId), eq(phoneNumbers.status, 'held'), gt(phoneNumbers.heldUntil, now))!;
 }
 
-export type CompanyPrices = { country: CountryCode; currency: string; local: number; tollFree: number };
-
-/** The company's country and what a number costs there: numbers are billed in the company's currency. */
-export async function companyPrices(exec: Exec, companyId: string): Promise<CompanyPrices> {
-  const rows = await exec
-    .select({ country: companies.country, item: priceList.item, currency: priceList.currency, monthlyMinor: priceList.monthlyMinor })
-    .from(companies)
-    .leftJoin(priceList, eq(priceList.country, companies.country))
-    .where(eq(companies.id, companyId));
-  if (rows.length === 0) throw new ActionError('errors.notFound');
-  const local = rows.find((r) => r.item === 'local_number');
-  const tollFree = rows.find((r) => r.item === 'toll_free_number');
-  if (!local || !tollFree) throw new ActionError('errors.priceMissing');
-  return { country: rows[0].country as CountryCode, currency: local.currency!, local: local.monthlyMinor!, tollFree: tollFree.monthlyMinor! };
-}
-
-export const priceOf = (prices: CompanyPrices, type: NumberType) => (type === 'toll_free' ? prices.tollFree : prices.local);
+/** What a number of this type costs a month in the company's price list. */
+export const priceOf = (prices: CompanyPrices, type: NumberType) =>
+  prices.monthlyMinor[type === 'toll_free' ? 'toll_free_number' : 'local_number'];
 
 type OfferRow = Pick<PhoneNumber, 'id' | 'e164' | 'country' | 'type' | 'areaCode' | 'regionName' | 'status' | 'companyId' | 'heldUntil'>;
 
@@ -165,8 +153,10 @@ async function hold(ctx: CarrierTxContext, companyId: string, ids: readonly stri
     .returning(offerColumns);
   // One selection, one countdown: the company's other running holds move to the same expiry.
   await tx.update(phoneNumbers).set({ heldUntil: until }).where(heldBySql(companyId, now));
-  const [{ total }] = await tx.select({ total: count() }).from(phoneNumbers).where(heldBySql(companyId, now));
-  if (total > MAX_HELD) throw new ActionError('errors.holdLimit', { params: { max: MAX_HELD } });
+  const { total } = first(
+    await tx.select({ total: count() }).from(phoneNumbers).where(heldBySql(companyId, now)));
+    if (total > MAX_HELD) throw new ActionError('errors.holdLimit', { params: { max: MAX_HELD } },
+  );
   const prices = await companyPrices(tx, companyId);
   return held.map((r) => toOffer({ ...r, heldUntil: until }, companyId, now, prices)).sort(byE164);
 }

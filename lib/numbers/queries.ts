@@ -1,10 +1,14 @@
 import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { db, type Db } from '@/db';
+import { first } from '@/db/rows';
 import { companies, extensions, users, type ExtensionType, type NumberType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
 import { fullNameSql } from '@/lib/format/person';
 import { formatNational } from '@/lib/format/phone';
-import { companyPrices, priceOf } from './inventory';
+import { includedLocalNumbersSql } from '@/lib/prices/billing';
+import { companyPrices } from '@/lib/prices/price-list';
+import { needsDirectNumberSql, withoutDirectNumberSql } from './direct';
+import { priceOf } from './inventory';
 import { rowsOf } from './inventory-seed';
 
 export type OwnedNumberRow = {
@@ -42,7 +46,7 @@ export function directNumberSql(extensionId: AnyColumn | SQL, companyId: AnyColu
  */
 export async function getNumbersCardData(companyId: string, params: { page?: number } = {}, exec: Db = db()) {
   const page = Math.max(1, Math.floor(params.page ?? 1));
-  const [numberRows, [company], choices, prices] = await Promise.all([
+  const [numberRows, companyRows, choices, prices] = await Promise.all([
     exec.execute(sql`
       with owned as (
         select pn.*, row_number() over (partition by pn.type order by pn.acquired_at, pn.e164) as rank,
@@ -50,10 +54,7 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
         from phone_numbers pn
         where pn.company_id = ${companyId} and pn.status = 'owned'
       ),
-      allowance as (
-        select (select count(*) from users u where u.company_id = ${companyId} and u.licence = 'office')
-          + (select count(*) from extensions e where e.company_id = ${companyId} and e.type = 'conference') as n
-      )
+      allowance as (select ${includedLocalNumbersSql(companyId)} as n)
       select owned.id, owned.e164, owned.type, owned.region_name as "regionName", owned.is_main as "isMain",
         (owned.type = 'local' and owned.rank <= allowance.n) as included, owned.total::int as total,
         e.id as "extensionId", e.number as "extensionNumber", e.type as "extensionType",
@@ -69,8 +70,8 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
         hasAddress: sql<boolean>`nullif(trim(${companies.emergencyStreet}), '') is not null`,
         missing: sql<number>`(select count(*)::int from extensions e left join users u on u.id = e.user_id
           where e.company_id = ${companyId}
-            and ((e.type = 'user' and u.licence = 'office') or e.type = 'conference')
-            and not exists (select 1 from phone_numbers pn where pn.extension_id = e.id and pn.status = 'owned'))`,
+            and ${needsDirectNumberSql(sql`e.type`, sql`u.licence`)}
+            and ${withoutDirectNumberSql(sql`e.id`, sql`e.company_id`)})`,
       })
       .from(companies)
       .where(eq(companies.id, companyId)),
@@ -101,6 +102,7 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
     extensionType: ExtensionType | null;
     extensionName: string | null;
   };
+  const company = first(companyRows);
   const rows = rowsOf<Row>(numberRows);
   const total = Number(rows[0]?.total ?? 0);
   return {
@@ -108,7 +110,7 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
     hasEmergencyAddress: Boolean(company.hasAddress),
     missingDirectNumbers: Number(company.missing),
     currency: prices.currency,
-    prices: { local: prices.local, tollFree: prices.tollFree },
+    prices: { local: priceOf(prices, 'local'), tollFree: priceOf(prices, 'toll_free') },
     page,
     pageCount: Math.max(1, Math.ceil(total / NUMBERS_PAGE_SIZE)),
     total,

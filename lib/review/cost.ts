@@ -1,7 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db';
-import { companies, orderLines, orders, priceList, type PriceItem } from '@/db/schema';
-import { COUNTRY_RULES, isCountryCode, type Currency } from '@/lib/countries/rules';
+import { companies, orderLines, orders } from '@/db/schema';
+import type { Currency } from '@/lib/countries/rules';
+import { conferenceBridgesSql, includedLocalNumbers, officeSeatsUsedSql } from '@/lib/prices/billing';
+import { companyPrices, type Prices } from '@/lib/prices/price-list';
 
 // Amounts are integers in minor units (cents) from end to end: quantities times integer unit
 // prices, summed as integers. Only the page turns them into decimals (lib/prices/money.ts).
@@ -48,8 +50,6 @@ export type CostSummary = {
   oneTimeTotalMinor: number;
 };
 
-export type Prices = Record<PriceItem, number>;
-
 function times(quantity: number, unitMinor: number) {
   const amount = quantity * unitMinor;
   if (!Number.isSafeInteger(quantity) || !Number.isSafeInteger(unitMinor) || !Number.isSafeInteger(amount)) {
@@ -66,7 +66,7 @@ function sum(amounts: number[]) {
 
 /** The monthly lines from counts and the country's prices: pure, integer-only. */
 export function monthlyLines(counts: CostCounts, prices: Prices): MonthlyLine[] {
-  const allowance = counts.officeUsers + counts.conferences;
+  const allowance = includedLocalNumbers(counts);
   const included = Math.min(counts.ownedLocal, allowance);
   const extra = Math.max(0, counts.ownedLocal - allowance);
   const line = (kind: MonthlyLineKind, quantity: number, unitMinor: number, isIncluded = false): MonthlyLine => ({
@@ -99,25 +99,21 @@ export function summarize(currency: Currency, counts: CostCounts, prices: Prices
 
 /**
  * The Review card's costs in three statements whatever the company's size: the counts (one
- * row of subqueries), the country's price list, the lines of pending orders.
+ * row of subqueries), the company's price list, the lines of pending orders.
  */
 export async function getCostSummary(companyId: string, exec: Db = db()): Promise<CostSummary> {
-  const [[row], priceRows, pendingRows] = await Promise.all([
+  const [[row], prices, pendingRows] = await Promise.all([
     exec
       .select({
-        country: companies.country,
-        officeUsers: sql<number>`(select count(*)::int from users where users.company_id = ${companyId} and users.licence = 'office')`,
-        conferences: sql<number>`(select count(*)::int from extensions where extensions.company_id = ${companyId} and extensions.type = 'conference')`,
+        officeUsers: officeSeatsUsedSql(companyId),
+        conferences: conferenceBridgesSql(companyId),
         ringGroups: sql<number>`(select count(*)::int from extensions where extensions.company_id = ${companyId} and extensions.type = 'ring_group')`,
         ownedLocal: sql<number>`(select count(*)::int from phone_numbers where phone_numbers.company_id = ${companyId} and phone_numbers.status = 'owned' and phone_numbers.type = 'local')`,
         ownedTollFree: sql<number>`(select count(*)::int from phone_numbers where phone_numbers.company_id = ${companyId} and phone_numbers.status = 'owned' and phone_numbers.type = 'toll_free')`,
       })
       .from(companies)
       .where(eq(companies.id, companyId)),
-    exec
-      .select({ item: priceList.item, currency: priceList.currency, monthlyMinor: priceList.monthlyMinor })
-      .from(priceList)
-      .where(sql`${priceList.country} = (select country from companies where companies.id = ${companyId})`),
+    companyPrices(exec, companyId),
     exec
       .select({
         orderId: orders.id,
@@ -133,17 +129,6 @@ export async function getCostSummary(companyId: string, exec: Db = db()): Promis
       .orderBy(asc(orders.createdAt), asc(orders.id), asc(orderLines.kind), asc(orderLines.reference)),
   ]);
   if (!row) throw new Error(`Company ${companyId} not found`);
-  if (!isCountryCode(row.country)) throw new Error(`Unsupported country ${row.country}`);
-  const currency = COUNTRY_RULES[row.country].currency;
-
-  const prices = {} as Prices;
-  for (const p of priceRows) {
-    if (p.currency !== currency) throw new Error(`price list for ${row.country} is in ${p.currency}, not ${currency}`);
-    prices[p.item] = p.monthlyMinor;
-  }
-  for (const item of ['office_licence', 'local_number', 'toll_free_number'] as const) {
-    if (prices[item] === undefined) throw new Error(`no price for ${item} in ${row.country}`);
-  }
 
   const counts: CostCounts = {
     officeUsers: Number(row.officeUsers),
@@ -153,5 +138,5 @@ export async function getCostSummary(companyId: string, exec: Db = db()): Promis
     ownedTollFree: Number(row.ownedTollFree),
   };
   const oneTime = pendingRows.map((l) => ({ ...l, amountMinor: times(l.quantity, l.unitMinor) }));
-  return summarize(currency, counts, prices, oneTime);
+  return summarize(prices.currency, counts, prices.monthlyMinor, oneTime);
 }

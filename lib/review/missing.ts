@@ -3,6 +3,9 @@ import { db, type Db } from '@/db';
 import { companies } from '@/db/schema';
 import { fullNameSql } from '@/lib/format/person';
 import type { Translate } from '@/lib/i18n/messages';
+import { seatUsage } from '@/lib/licences/seats';
+import { needsDirectNumberSql, withoutDirectNumberSql } from '@/lib/numbers/direct';
+import { officeSeatsUsedSql } from '@/lib/prices/billing';
 import { CARD_PATHS, SETUP_CARDS, type SetupCard } from '@/lib/setup/cards';
 
 /**
@@ -61,9 +64,9 @@ type Row = {
 
 const officeUser = (companyId: string) =>
   sql`u.company_id = ${companyId} and u.licence = 'office'`;
-const noDirectNumber = sql`not exists (
-  select 1 from phone_numbers pn
-  where pn.extension_id = e.id and pn.status = 'owned' and pn.company_id = e.company_id)`;
+/** Extension e (with its user u) needs a direct number and has none: lib/numbers/direct.ts's rule. */
+const lacksDirectNumber = sql`${needsDirectNumberSql(sql`e.type`, sql`u.licence`)}
+  and ${withoutDirectNumberSql(sql`e.id`, sql`e.company_id`)}`;
 const userName = fullNameSql(sql`u.first_name`, sql`u.last_name`);
 const extensionName = sql`coalesce(nullif(e.name, ''), e.number)`;
 
@@ -74,24 +77,25 @@ export async function getMissing(companyId: string, exec: Db = db()): Promise<Mi
     .select({
       hasAddress: sql<boolean>`nullif(trim(${companies.emergencyStreet}), '') is not null`,
       officeSeats: companies.officeSeats,
-      officeUsers: sql<number>`(select count(*)::int from users u where ${officeUser(companyId)})`,
+      officeUsers: officeSeatsUsedSql(companyId),
       appOnlyCount: sql<number>`(select count(*)::int from users u where ${officeUser(companyId)}
         and not exists (select 1 from devices d where d.user_id = u.id))`,
       appOnlyNames: sql<string[]>`array(select ${userName} from users u where ${officeUser(companyId)}
         and not exists (select 1 from devices d where d.user_id = u.id)
         order by u.last_name, u.first_name, u.id limit ${limit})`,
       freeDevices: sql<number>`(select count(*)::int from devices d where d.company_id = ${companyId} and d.user_id is null)`,
+      // An Office user left without any user extension (a data fix) lacks one too.
       userNoNumberCount: sql<number>`(select count(*)::int from users u
         left join extensions e on e.user_id = u.id and e.type = 'user'
-        where ${officeUser(companyId)} and (e.id is null or ${noDirectNumber}))`,
+        where ${officeUser(companyId)} and (e.id is null or ${lacksDirectNumber}))`,
       userNoNumberNames: sql<string[]>`array(select ${userName} from users u
         left join extensions e on e.user_id = u.id and e.type = 'user'
-        where ${officeUser(companyId)} and (e.id is null or ${noDirectNumber})
+        where ${officeUser(companyId)} and (e.id is null or ${lacksDirectNumber})
         order by u.last_name, u.first_name, u.id limit ${limit})`,
-      conferenceNoNumberCount: sql<number>`(select count(*)::int from extensions e
-        where e.company_id = ${companyId} and e.type = 'conference' and ${noDirectNumber})`,
-      conferenceNoNumberNames: sql<string[]>`array(select ${extensionName} from extensions e
-        where e.company_id = ${companyId} and e.type = 'conference' and ${noDirectNumber}
+      conferenceNoNumberCount: sql<number>`(select count(*)::int from extensions e left join users u on u.id = e.user_id
+        where e.company_id = ${companyId} and e.type = 'conference' and ${lacksDirectNumber})`,
+      conferenceNoNumberNames: sql<string[]>`array(select ${extensionName} from extensions e left join users u on u.id = e.user_id
+        where e.company_id = ${companyId} and e.type = 'conference' and ${lacksDirectNumber}
         order by length(e.number), e.number limit ${limit})`,
       ringGroupNoMemberCount: sql<number>`(select count(*)::int from extensions e
         where e.company_id = ${companyId} and e.type = 'ring_group'
@@ -132,7 +136,7 @@ function missingFrom(row: Row): MissingItem[] {
   if (Number(row.appOnlyCount) > 0 && Number(row.freeDevices) > 0) {
     add('officeUserAppOnly', 'warning', 'team', row.appOnlyCount, row.appOnlyNames);
   }
-  const unused = Number(row.officeSeats) - Number(row.officeUsers);
+  const unused = seatUsage(Number(row.officeSeats), Number(row.officeUsers)).free;
   if (unused > 0) add('seatsUnused', 'warning', 'licences', unused);
   return out;
 }

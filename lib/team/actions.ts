@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { devices, extensions, users } from '@/db/schema';
+import { first } from '@/db/rows';
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/define';
 import { diff } from '@/lib/audit/log';
@@ -7,7 +8,7 @@ import { assertExtensionAvailable } from '@/lib/extensions/numbering';
 import { emptySchema } from '@/lib/forms/fields';
 import { fullName } from '@/lib/format/person';
 import { assertOfficeSeatFree } from '@/lib/licences/seats';
-import { assignDirectNumber, syncDirectNumber } from '@/lib/numbers/direct';
+import { assignDirectNumber, needsDirectNumber, syncDirectNumber } from '@/lib/numbers/direct';
 import { markVerified } from '@/lib/setup/cards';
 import { getNextExtension } from './queries';
 import { assertEmailFree, assignPhone, countAdmins, loadMember, memberSnapshot, type TeamMember } from './rules';
@@ -42,7 +43,7 @@ export const addUser = defineAction({
       .values({ companyId: company.id, number: input.extension, type: 'user', userId: user!.id })
       .returning({ id: extensions.id, number: extensions.number });
     // An Office user's direct number, in this transaction: no number left refuses the whole add.
-    if (input.licence === 'office') await assignDirectNumber(ctx, extension!.id);
+    if (needsDirectNumber({ type: 'user', licence: input.licence })) await assignDirectNumber(ctx, extension!.id);
     const device = await assignPhone(tx, company.id, user!.id, input.phone);
 
     await ctx.record({
@@ -72,10 +73,12 @@ export const updateUser = defineAction({
     // Renumbering updates the row in place: mappings and memberships point at its id.
     let extension = before.extension;
     if (!extension) {
-      [extension] = await tx
-        .insert(extensions)
-        .values({ companyId: company.id, number: input.extension, type: 'user', userId: input.id })
-        .returning({ id: extensions.id, number: extensions.number });
+      extension = first(
+        await tx
+          .insert(extensions)
+          .values({ companyId: company.id, number: input.extension, type: 'user', userId: input.id })
+          .returning({ id: extensions.id, number: extensions.number }),
+      );
     } else if (renumbered) {
       await tx.update(extensions).set({ number: input.extension }).where(eq(extensions.id, extension.id));
       extension = { ...extension, number: input.extension };

@@ -1,20 +1,26 @@
 import { and, asc, count, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { first } from '@/db/rows';
 import { db, type Db } from '@/db';
 import { companies, devices, extensions, users, type ExtensionType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
 import { fullNameSql } from '@/lib/format/person';
 import { nextFree, type ExtensionLength } from '@/lib/extensions/numbering';
-import { officeSeatsUsedSql, seatUsage, type SeatUsage } from '@/lib/licences/seats';
+import { seatUsage, type SeatUsage } from '@/lib/licences/seats';
+import { officeSeatsUsedSql } from '@/lib/prices/billing';
 
 export type TeamDevice = { id: string; model: string; mac: string };
 
-export type TeamRow = {
+/** What every list of people on the Team and Licences cards shows of a person (`personColumns`). */
+export type TeamPerson = {
   id: string;
   firstName: string;
   lastName: string;
   email: string;
   role: 'admin' | 'member';
   licence: 'free' | 'office';
+};
+
+export type TeamRow = TeamPerson & {
   extension: string | null;
   extensionId: string | null;
   device: TeamDevice | null;
@@ -88,11 +94,13 @@ export async function getTeamPage(
   // Past the last page there is no row to carry the total: count once, only in that case.
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && current > 1) {
-    const [row] = await exec
-      .select({ total: count() })
-      .from(users)
-      .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
-      .where(where);
+    const row = first(
+      await exec
+        .select({ total: count() })
+        .from(users)
+        .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
+        .where(where),
+    );
     total = row.total;
   }
 
@@ -122,16 +130,18 @@ export type CompanyTeamContext = { rules: NumberingRules; seats: SeatUsage; used
  * count as used when looking for the next free one.
  */
 export async function getCompanyTeamContext(companyId: string, exec: Db = db()): Promise<CompanyTeamContext> {
-  const [row] = await exec
-    .select({
-      extensionLength: companies.extensionLength,
-      country: companies.country,
-      bought: companies.officeSeats,
-      used: officeSeatsUsedSql(companyId),
-      numbers: sql<string[]>`array(select ${extensions.number} from ${extensions} where ${extensions.companyId} = ${companyId})`,
-    })
-    .from(companies)
-    .where(eq(companies.id, companyId));
+  const row = first(
+    await exec
+      .select({
+        extensionLength: companies.extensionLength,
+        country: companies.country,
+        bought: companies.officeSeats,
+        used: officeSeatsUsedSql(companyId),
+        numbers: sql<string[]>`array(select ${extensions.number} from ${extensions} where ${extensions.companyId} = ${companyId})`,
+      })
+      .from(companies)
+      .where(eq(companies.id, companyId)),
+  );
   if (!row) throw new Error(`Company ${companyId} not found`);
   return {
     rules: { length: row.extensionLength as ExtensionLength, country: row.country as CountryCode },
@@ -156,16 +166,7 @@ export async function getAvailableDevices(companyId: string, forUserId?: string,
     .orderBy(devices.model, devices.mac);
 }
 
-export type LicenceHolder = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  role: 'admin' | 'member';
-  licence: 'free' | 'office';
-  extension: string | null;
-  deviceModel: string | null;
-};
+export type LicenceHolder = TeamPerson & { extension: string | null; deviceModel: string | null };
 
 /** Who holds which licence, Office first: what the Licences card lists. */
 export async function getLicenceHolders(companyId: string, exec: Db = db()): Promise<LicenceHolder[]> {

@@ -1,4 +1,5 @@
 import { and, count, eq, ne, or, isNull } from 'drizzle-orm';
+import { first } from '@/db/rows';
 import type { Tx } from '@/db';
 import { devices, extensions, users, type User } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
@@ -59,10 +60,12 @@ export async function assertEmailFree(tx: Tx, email: string, exceptUserId?: stri
 }
 
 export async function countAdmins(tx: Tx, companyId: string) {
-  const [{ admins }] = await tx
-    .select({ admins: count() })
-    .from(users)
-    .where(and(eq(users.companyId, companyId), eq(users.role, 'admin')));
+  const { admins } = first(
+    await tx
+      .select({ admins: count() })
+      .from(users)
+      .where(and(eq(users.companyId, companyId), eq(users.role, 'admin'))),
+  );
   return admins;
 }
 

@@ -1,7 +1,7 @@
 import { connect, resolveTarget } from '../../db/driver';
 import { setConnection } from '../../db';
 import { users } from '../../db/schema';
-import { hashPassword } from '../../lib/auth/password';
+import { hashPassword } from '../../lib/secrets/password';
 import { createCompanyWithAdmin } from '../../lib/auth/sign-up';
 import { FIXTURE } from './fixture-accounts';
 

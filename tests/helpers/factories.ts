@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/db';
 import { users, type NewUser } from '@/db/schema';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/secrets/password';
 import { signUpSchema, type SignUpInput } from '@/lib/auth/schema';
 import { createCompanyWithAdmin } from '@/lib/auth/sign-up';
 

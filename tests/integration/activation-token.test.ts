@@ -7,7 +7,7 @@ import {
   hashActivationToken,
   lookUpActivation,
 } from '@/lib/auth/activation';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/secrets/password';
 import { resendActivation } from '@/lib/mail/outbox';
 import { finishSetup } from '@/lib/review/finish';
 import { useTestDatabase } from '../helpers/db';

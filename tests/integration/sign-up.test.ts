@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { auditLog, companies, extensions, setupProgress, users } from '@/db/schema';
 import { constraintError, pgErrorOf } from '@/lib/actions/errors';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/secrets/password';
 import { TEST_PASSWORD, signUpCompany } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';
 

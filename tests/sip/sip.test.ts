@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db, setConnection } from '@/db';
 import type { Connection } from '@/db/driver';
-import { phoneNumbers, sipCarriers } from '@/db/schema';
+import { phoneNumbers, sipCarriers, sipCredentials } from '@/db/schema';
 import { createConference, createRingGroup, renumberExtension } from '@/lib/extensions/actions';
 import { mapNumber } from '@/lib/numbers/actions';
 import { addUser } from '@/lib/team/actions';
-import { resetSipPassword, type SipCredentials } from '@/lib/telephony/credentials';
+import { digestHashes, resetSipPassword, type SipCredentials } from '@/lib/telephony/credentials';
 import { createTestDatabase } from '../helpers/db';
 import { act, ringGroupInput } from '../helpers/extensions';
 import { signUpCompany } from '../helpers/factories';
@@ -25,6 +25,7 @@ import {
   ROOT,
   sipp,
   startKamailio,
+  stopAllSipp,
   workDir,
 } from './harness';
 
@@ -42,6 +43,8 @@ if (missing.length || !process.env.TEST_DATABASE_URL) {
 }
 
 const RING_SECONDS = 5;
+// tm's timers tick every 1/16 s: a ring time ends within one tick of its nominal length.
+const TIMER_SLACK = 100;
 const figures: Record<string, string> = {};
 const suiteStarted = performance.now();
 
@@ -151,7 +154,10 @@ beforeAll(async () => {
   figures['Kamailio start'] = ms(kamailio.startedInMs);
 }, 120_000);
 
+afterEach(() => stopAllSipp());
+
 afterAll(async () => {
+  await stopAllSipp();
   // Kamailio holds connections to the database: stop it before the database is dropped.
   await kamailio2?.stop();
   await kamailio?.stop();
@@ -172,6 +178,18 @@ describe('configuration', () => {
     expect(acme.domain).toBe('acme-sas.sip.switchboard.test');
     expect(beta.domain).toBe('beta-sarl.sip.switchboard.test');
     expect(acme.people['102'].sip.username).toMatch(/^u[0-9a-f]{12}$/);
+  });
+
+  it('two companies of the same name signing up at once get two domains', async () => {
+    const [x, y] = await Promise.all([signUpCompany({ companyName: 'Gamma SA' }), signUpCompany({ companyName: 'Gamma SA' })]);
+    expect([x.company.sipDomain, y.company.sipDomain].sort()).toEqual(['gamma-sa-2.sip.switchboard.test', 'gamma-sa.sip.switchboard.test']);
+  });
+
+  it('only the HA1 hashes of a SIP password are stored', async () => {
+    const p = acme.people['102'];
+    const [row] = await db().select().from(sipCredentials).where(eq(sipCredentials.userId, p.userId));
+    expect(row).toEqual({ userId: p.userId, ...digestHashes(p.sip.username, p.sip.domain, p.sip.password), updatedAt: expect.any(Date) });
+    expect(JSON.stringify(row)).not.toContain(p.sip.password);
   });
 });
 
@@ -220,6 +238,14 @@ describe('extension to extension', () => {
     figures['101 -> 102 answered, INVITE to phone'] = ms(invite.at - result.sentAt);
   });
 
+  it("dialled at the proxy's own address, an extension is the caller's company's", async () => {
+    const callee = phone('102', 'answer');
+    const result = await call(admin(), '102', { requestDomain: `127.0.0.1:${ports.kamailio}` });
+    await callee.done;
+    expect(result.status).toBe(200);
+    expect(invitesReceived(callee)).toHaveLength(1);
+  });
+
   it('an unregistered extension gets 480', async () => {
     expect((await call(admin(), '106')).status).toBe(480);
   });
@@ -259,7 +285,7 @@ describe('ring groups', () => {
     const arrivals = [answering, ...ringing].map((r) => invitesReceived(r)[0]?.at);
     expect(arrivals.every((a) => Number.isFinite(a))).toBe(true);
     const spread = Math.max(...arrivals) - Math.min(...arrivals);
-    figures['simultaneous: spread of the 3 INVITEs'] = ms(spread);
+    figures['simultaneous: spread of the 3 INVITEs'] = `${spread.toFixed(2)} ms`;
     expect(spread).toBeLessThan(50);
     for (const r of ringing) expect(r.messages().some((m) => m.direction === 'received' && m.method === 'CANCEL')).toBe(true);
   });
@@ -273,7 +299,7 @@ describe('ring groups', () => {
     const first = Math.min(...ringing.map((r) => invitesReceived(r)[0].at));
     const after = invitesReceived(target)[0].at - first;
     figures[`simultaneous -> no-answer target (ring ${RING_SECONDS} s)`] = ms(after);
-    expect(after).toBeGreaterThanOrEqual(RING_SECONDS * 1000 - 50);
+    expect(after).toBeGreaterThanOrEqual(RING_SECONDS * 1000 - TIMER_SLACK);
     expect(after).toBeLessThan(RING_SECONDS * 1000 + 600);
   });
 
@@ -292,7 +318,7 @@ describe('ring groups', () => {
     figures['sequential: 103 -> 104'] = ms(t2 - t1);
     figures['sequential: 104 -> no-answer target 105'] = ms(t3 - t2);
     for (const gap of [t2 - t1, t3 - t2]) {
-      expect(gap).toBeGreaterThanOrEqual(RING_SECONDS * 1000 - 50);
+      expect(gap).toBeGreaterThanOrEqual(RING_SECONDS * 1000 - TIMER_SLACK);
       expect(gap).toBeLessThan(RING_SECONDS * 1000 + 600);
     }
     expect(invitesReceived(others)).toHaveLength(0);
@@ -325,7 +351,7 @@ describe('ring groups', () => {
     expect(result.status).toBe(200);
     const gap = invitesReceived(second)[0].at - invitesReceived(first)[0].at;
     figures['round robin: 103 -> 104'] = ms(gap);
-    expect(gap).toBeGreaterThanOrEqual(RING_SECONDS * 1000 - 50);
+    expect(gap).toBeGreaterThanOrEqual(RING_SECONDS * 1000 - TIMER_SLACK);
   });
 
   it('voicemail and conference targets without a media server: 480 with a Reason header', async () => {

@@ -12,7 +12,7 @@ import {
 } from '@/lib/extensions/actions';
 import { generatePins, pinRole } from '@/lib/extensions/conferences';
 import { getExtensionsCardData } from '@/lib/extensions/queries';
-import { verifyPassword } from '@/lib/auth/password';
+import { verifyPassword } from '@/lib/secrets/password';
 import { signUpCompany } from '../../helpers/factories';
 import { useTestDatabase } from '../../helpers/db';
 import { act, addPeople, extensionRow, extensionsSnapshot, ringGroupInput } from '../../helpers/extensions';

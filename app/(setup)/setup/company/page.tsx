@@ -2,14 +2,15 @@ import { eq } from 'drizzle-orm';
 import { CompanyCard } from '@/components/company/company-card';
 import { CardPage } from '@/components/setup/card-page';
 import { db } from '@/db';
+import { first } from '@/db/rows';
 import { companies } from '@/db/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import { getSetupProgress } from '@/lib/setup/cards';
 
 export default async function CompanyPage() {
   const actor = await requireAdmin('/setup/company');
-  const [[company], progress] = await Promise.all([
-    db().select().from(companies).where(eq(companies.id, actor.companyId)),
+  const [company, progress] = await Promise.all([
+    db().select().from(companies).where(eq(companies.id, actor.companyId)).then(first),
     getSetupProgress(actor.companyId),
   ]);
   return (

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { completeLicencesAction } from '@/lib/licences/bindings';
 import { AddDeviceForm } from '@/components/licences/add-device-form';
@@ -9,25 +8,25 @@ import { DoneButton } from '@/components/setup/done-button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { db } from '@/db';
-import { companies } from '@/db/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import { fullName } from '@/lib/format/person';
 import { getLicencesCardData } from '@/lib/licences/queries';
 import { formatMoney } from '@/lib/prices/money';
-import { getPrice } from '@/lib/prices/price-list';
+import { companyPrices } from '@/lib/prices/price-list';
 import { getSetupProgress } from '@/lib/setup/cards';
+import { getLicenceHolders } from '@/lib/team/queries';
 
 export default async function LicencesPage() {
   const actor = await requireAdmin('/setup/licences');
-  const [[company]] = await Promise.all([db().select().from(companies).where(eq(companies.id, actor.companyId))]);
-  const [t, locale, progress, data, price] = await Promise.all([
+  const [t, locale, progress, data, holders, prices] = await Promise.all([
     getTranslations(),
     getLocale(),
     getSetupProgress(actor.companyId),
     getLicencesCardData(actor.companyId),
-    getPrice(company.country, 'office_licence'),
+    getLicenceHolders(actor.companyId),
+    companyPrices(db(), actor.companyId),
   ]);
-  const money = (minor: number) => formatMoney(minor, price.currency, locale);
+  const money = (minor: number) => formatMoney(minor, prices.currency, locale);
   return (
     <CardPage card="licences" progress={progress}>
       <section aria-labelledby="seats-title" className="grid gap-4 md:grid-cols-2">
@@ -76,7 +75,7 @@ export default async function LicencesPage() {
             <CardDescription>{t('licences.buyDescription')}</CardDescription>
           </CardHeader>
           <CardContent>
-            <BuySeatsForm priceLabel={money(price.monthlyMinor)} />
+            <BuySeatsForm priceLabel={money(prices.monthlyMinor.office_licence)} />
           </CardContent>
         </Card>
       </section>
@@ -98,7 +97,7 @@ export default async function LicencesPage() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {data.holders.map((h) => {
+            {holders.map((h) => {
               const name = fullName(h);
               return (
                 <TableRow key={h.id} data-user={h.email}>

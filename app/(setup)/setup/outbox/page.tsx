@@ -10,6 +10,7 @@ import { formatDateTime } from '@/lib/format/date';
 import { isLocale } from '@/lib/i18n/locales';
 import { getOutboxPage } from '@/lib/mail/outbox';
 import { db } from '@/db';
+import { first } from '@/db/rows';
 import { companies } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -19,11 +20,11 @@ const statusVariant = { pending: 'secondary', sent: 'success', failed: 'destruct
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireAdmin('/setup/outbox');
   const page = Number((await searchParams).page ?? 1) || 1;
-  const [t, rawLocale, data, [company]] = await Promise.all([
+  const [t, rawLocale, data, company] = await Promise.all([
     getTranslations('outbox'),
     getLocale(),
     getOutboxPage(actor.companyId, page),
-    db().select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, actor.companyId)),
+    db().select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, actor.companyId)).then(first),
   ]);
   const locale = isLocale(rawLocale) ? rawLocale : 'fr';
   const when = (d: Date) => formatDateTime(d, locale, company.timeZone);

@@ -8,6 +8,7 @@ import { NumberSearchForm } from '@/components/numbers/search-form';
 import type { OfferView } from '@/components/numbers/types';
 import { Button } from '@/components/ui/button';
 import { db } from '@/db';
+import { first } from '@/db/rows';
 import { companies } from '@/db/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import type { CountryCode } from '@/lib/countries/rules';
@@ -22,14 +23,15 @@ import { formatMoney } from '@/lib/prices/money';
 /** Buy numbers: search the inventory, hold a selection for 15 minutes, buy it as one order. */
 export default async function BuyNumbersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireAdmin('/setup/numbers/buy');
-  const [t, locale, params, [company]] = await Promise.all([
+  const [t, locale, params, company] = await Promise.all([
     getTranslations(),
     getLocale(),
     searchParams,
     db()
       .select({ country: companies.country, street: companies.emergencyStreet })
       .from(companies)
-      .where(eq(companies.id, actor.companyId)),
+      .where(eq(companies.id, actor.companyId))
+      .then(first),
   ]);
 
   // Without parameters: the company's own country, local numbers. A field in error keeps what
@@ -77,7 +79,8 @@ export default async function BuyNumbersPage({ searchParams }: { searchParams: P
   const heldViews = held.map(view);
   const heldUntil = held.reduce<Date | null>((min, h) => (h.heldUntil && (!min || h.heldUntil < min) ? h.heldUntil : min), null);
   const total = held.reduce((sum, h) => sum + h.monthlyMinor, 0);
-  const totalLabel = held.length ? t('numbers.perMonth', { price: formatMoney(total, held[0].currency, locale) }) : '';
+  const currency = held[0]?.currency;
+  const totalLabel = currency ? t('numbers.perMonth', { price: formatMoney(total, currency, locale) }) : '';
 
   const query = { country: values.country, type: values.type, area: values.area, digits: values.digits };
   const pageHref = (page: number) =>
