@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { z } from 'zod';
 import { db, type Db } from '@/db';
+import { pageInfo } from '@/lib/format/pages';
 import { auditLog, companies, SETUP_CARDS, type SetupCard } from '@/db/schema';
 import { defineAction } from '@/lib/actions/define';
 import { formatDateTime } from '@/lib/format/date';
@@ -138,9 +139,7 @@ export async function loadHistory(
   }
   return {
     card,
-    page: current,
-    pageCount: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)),
-    total,
+    ...pageInfo(current, total, HISTORY_PAGE_SIZE),
     entries: rows.map((r) => describeEntry(r.entry, locale, timeZone ?? 'UTC')),
   };
 }

@@ -4,6 +4,7 @@ import { auditLog, companies, extensions, setupProgress, users } from '@/db/sche
 import { COUNTRY_RULES } from '@/lib/countries/rules';
 import { nextFree } from '@/lib/extensions/numbering';
 import { fullName } from '@/lib/format/person';
+import { personRow } from '@/lib/team/rules';
 import { hashPassword } from '@/lib/secrets/password';
 import type { SignUp } from './schema';
 
@@ -19,30 +20,14 @@ export async function createCompanyWithAdmin(input: SignUp) {
 /** createCompanyWithAdmin inside the caller's transaction (the sign-up action's). */
 export async function insertCompanyWithAdmin(tx: Tx, input: SignUp, passwordHash: string) {
   const rules = COUNTRY_RULES[input.country];
-  const company = first(
-    await tx
-      .insert(companies)
-      .values({
-        name: input.companyName,
-        country: input.country,
-        timeZone: rules.defaultTimeZone,
-        locale: rules.defaultLocale,
-        officeSeats: input.officeSeats,
-      })
-      .returning(),
-  );
+  const details = { name: input.companyName, country: input.country, officeSeats: input.officeSeats };
+  const defaults = { timeZone: rules.defaultTimeZone, locale: rules.defaultLocale };
+  const company = first(await tx.insert(companies).values({ ...details, ...defaults }).returning());
   const admin = first(
     await tx
       .insert(users)
-      .values({
-        companyId: company.id,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        email: input.email,
-        passwordHash,
-        role: 'admin',
-        licence: 'office',
-      })
+      // The first admin holds the first Office seat and signs in with the sign-up password.
+      .values({ ...personRow(company.id, input), passwordHash, role: 'admin', licence: 'office' })
       .returning(),
   );
   const number = nextFree('user', { length: 3, country: input.country }, [])!;

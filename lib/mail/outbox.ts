@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { after } from 'next/server';
 import { z } from 'zod';
 import { db, type Db } from '@/db';
+import { pageInfo } from '@/lib/format/pages';
 import { outbox, users } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/define';
@@ -58,9 +59,7 @@ export async function getOutboxPage(companyId: string, page = 1, exec: Db = db()
     .offset((current - 1) * OUTBOX_PAGE_SIZE);
   const total = rows[0]?.total ?? 0;
   return {
-    page: current,
-    pageCount: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)),
-    total,
+    ...pageInfo(current, total, OUTBOX_PAGE_SIZE),
     rows: rows.map(
       (r): OutboxRow => ({
         id: r.id,

@@ -1,5 +1,6 @@
 import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { db, type Db } from '@/db';
+import { pageInfo } from '@/lib/format/pages';
 import { first } from '@/db/rows';
 import { companies, extensions, users, type ExtensionType, type NumberType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
@@ -111,9 +112,7 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
     missingDirectNumbers: Number(company.missing),
     currency: prices.currency,
     prices: { local: priceOf(prices, 'local'), tollFree: priceOf(prices, 'toll_free') },
-    page,
-    pageCount: Math.max(1, Math.ceil(total / NUMBERS_PAGE_SIZE)),
-    total,
+    ...pageInfo(page, total, NUMBERS_PAGE_SIZE),
     rows: rows.map(
       (r): OwnedNumberRow => ({
         id: r.id,

@@ -11,7 +11,7 @@ import { assertOfficeSeatFree } from '@/lib/licences/seats';
 import { assignDirectNumber, needsDirectNumber, syncDirectNumber } from '@/lib/numbers/direct';
 import { markVerified } from '@/lib/setup/cards';
 import { getNextExtension } from './queries';
-import { assertEmailFree, assignPhone, countAdmins, loadMember, memberSnapshot, type TeamMember } from './rules';
+import { assertEmailFree, assignPhone, personRow, countAdmins, loadMember, memberSnapshot, type TeamMember } from './rules';
 import { deviceSchema, roleSchema, userFormSchema, userIdSchema, userUpdateSchema } from './schema';
 
 // Every action below is a Team card action: the runner has locked the company, and each row
@@ -29,14 +29,7 @@ export const addUser = defineAction({
 
     const [user] = await tx
       .insert(users)
-      .values({
-        companyId: company.id,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        email: input.email,
-        role: 'member',
-        licence: input.licence,
-      })
+      .values({ ...personRow(company.id, input), role: 'member', licence: input.licence })
       .returning();
     const [extension] = await tx
       .insert(extensions)

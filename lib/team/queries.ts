@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { first } from '@/db/rows';
+import { pageInfo } from '@/lib/format/pages';
 import { db, type Db } from '@/db';
 import { companies, devices, extensions, users, type ExtensionType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
@@ -116,9 +117,7 @@ export async function getTeamPage(
       extensionId: r.extensionId,
       device: r.deviceId ? { id: r.deviceId, model: r.deviceModel!, mac: r.deviceMac! } : null,
     })),
-    total,
-    page: current,
-    pageCount: Math.max(1, Math.ceil(total / size)),
+    ...pageInfo(current, total, size),
   };
 }
 

@@ -59,6 +59,11 @@ export async function assertEmailFree(tx: Tx, email: string, exceptUserId?: stri
   if (taken) throw new ActionError('errors.emailTaken', { field: 'email' });
 }
 
+/** The columns that name a person and sign them in, for a new users row of the company. */
+export function personRow(companyId: string, p: { firstName: string; lastName: string; email: string }) {
+  return { companyId, firstName: p.firstName, lastName: p.lastName, email: p.email };
+}
+
 export async function countAdmins(tx: Tx, companyId: string) {
   const { admins } = first(
     await tx
