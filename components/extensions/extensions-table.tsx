@@ -16,6 +16,7 @@ import { RegeneratePins } from './regenerate-pins';
 import { RenumberDialog } from './renumber-dialog';
 import { RingGroupDialog } from './ring-group-dialog';
 import type { PersonOption, TargetOption } from './types';
+import { named } from '@/lib/format/elision';
 
 /** What the ring-group dialog starts from when editing this row. */
 function ringGroupValues(row: ExtensionRow): RingGroupFormInput {
@@ -123,7 +124,7 @@ function Rings({ row }: { row: ExtensionRow }) {
   return (
     <div className="grid gap-1">
       <span>{t(`strategies.${group.strategy}`)}</span>
-      <ol className="list-decimal pl-5" aria-label={t('membersOf', { name: row.name })}>
+      <ol className="list-decimal pl-5" aria-label={t('membersOf', named(row.name))}>
         {group.members.map((m) => (
           <li key={m.userId}>
             {m.name}
@@ -139,7 +140,7 @@ function NoAnswer({ row }: { row: ExtensionRow }) {
   const t = useTranslations();
   if (!row.ringGroup) return <>{t('common.none')}</>;
   const target = row.ringGroup.noAnswer;
-  if (target.kind === 'voicemail') return <>{t('extensions.voicemailOfName', { name: target.name })}</>;
+  if (target.kind === 'voicemail') return <>{t('extensions.voicemailOfName', named(target.name))}</>;
   if (target.kind === 'extension') {
     return <>{t('extensions.forwardToTarget', { number: target.number, name: target.name })}</>;
   }

@@ -7,6 +7,7 @@ import { regeneratePinsAction } from '@/lib/extensions/bindings';
 import { ConfirmDialog, ConfirmFooter, ConfirmHeader } from '@/components/forms/confirm-action';
 import { Button } from '@/components/ui/button';
 import { PinsPanel, type Pins } from './pins-panel';
+import { named } from '@/lib/format/elision';
 
 /** Regenerate PINs: confirmed (the old ones stop working), then the new ones shown once. */
 export function RegeneratePins({ id, name }: { id: string; name: string }) {
@@ -17,7 +18,7 @@ export function RegeneratePins({ id, name }: { id: string; name: string }) {
       open={open}
       onOpenChange={setOpen}
       trigger={
-        <Button variant="ghost" size="icon" aria-label={t('regeneratePinsNamed', { name })}>
+        <Button variant="ghost" size="icon" aria-label={t('regeneratePinsNamed', named(name))}>
           <KeyRound aria-hidden />
         </Button>
       }
@@ -35,7 +36,7 @@ function RegenerateBody({ id, name, onClose }: { id: string; name: string; onClo
   return (
     <>
       <ConfirmHeader
-        title={t('extensions.regeneratePinsNamed', { name })}
+        title={t('extensions.regeneratePinsNamed', named(name))}
         description={pins ? t('extensions.pinsRegenerated') : t('extensions.regeneratePinsConfirm')}
       />
       {pins ? (

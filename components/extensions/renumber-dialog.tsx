@@ -11,6 +11,7 @@ import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
 import { renumberSchema } from '@/lib/extensions/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
+import { named } from '@/lib/format/elision';
 
 /** Change extension: any type. Everything that points at the extension keeps pointing at it. */
 export function RenumberDialog({ id, name, number }: { id: string; name: string; number: string }) {
@@ -18,11 +19,11 @@ export function RenumberDialog({ id, name, number }: { id: string; name: string;
   return (
     <FormDialog
       trigger={
-        <Button variant="ghost" size="icon" aria-label={t('renumberNamed', { name })}>
+        <Button variant="ghost" size="icon" aria-label={t('renumberNamed', named(name))}>
           <Hash aria-hidden />
         </Button>
       }
-      title={t('renumberNamed', { name })}
+      title={t('renumberNamed', named(name))}
       description={t('renumberDescription', { number })}
     >
       {(close) => <RenumberForm id={id} number={number} onDone={close} />}

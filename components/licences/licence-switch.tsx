@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { setLicenceAction } from '@/lib/team/bindings';
 import { ConfirmAction } from '@/components/forms/confirm-action';
 import { Button } from '@/components/ui/button';
+import { named } from '@/lib/format/elision';
 
 /** To Office: one click (refused when no seat is left). To Free: confirmed, warning when a desk phone goes. */
 export function LicenceSwitch({
@@ -28,7 +29,7 @@ export function LicenceSwitch({
         confirmLabel={t('switchToFree')}
         action={setLicenceAction}
         fields={{ id: user.id, licence: 'free' }}
-        successMessage={t('switched', { name: user.name })}
+        successMessage={t('switched', named(user.name))}
       />
     );
   }

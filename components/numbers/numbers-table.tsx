@@ -130,7 +130,8 @@ export function NumbersTable({ rows, groups }: { rows: NumberRowView[]; groups: 
               </span>
             </TableCell>
             <TableCell>
-              <MapForm row={row} groups={groups} />
+              {/* Keyed by the mapping: after any action (Map, Make main) the select starts again from what the database says. */}
+              <MapForm key={`${row.id}:${row.extensionId ?? ''}:${row.isMain}`} row={row} groups={groups} />
             </TableCell>
             <TableCell className="whitespace-nowrap">{row.priceLabel}</TableCell>
             <ActionsCell>

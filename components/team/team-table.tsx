@@ -13,6 +13,7 @@ import { fullName } from '@/lib/format/person';
 import { APP_ONLY } from '@/lib/team/schema';
 import type { DeviceOption, TeamRow } from './types';
 import { UserDialog } from './user-dialog';
+import { named } from '@/lib/format/elision';
 
 // Row controls show on hover like RingCentral's pencil, and whenever a control in the row has focus.
 const reveal = 'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 focus-visible:opacity-100';
@@ -76,7 +77,7 @@ export function TeamTable({ rows, devices, actorId }: { rows: TeamRow[]; devices
                   confirmLabel={t(row.role === 'admin' ? 'team.demote' : 'team.promote')}
                   action={setRoleAction}
                   fields={{ id: row.id, role: row.role === 'admin' ? 'member' : 'admin' }}
-                  successMessage={t('team.roleChanged', { name })}
+                  successMessage={t('team.roleChanged', named(name))}
                 />
                 {!self && (
                   <ConfirmAction

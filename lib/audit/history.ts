@@ -39,6 +39,17 @@ function translatorWithHas(locale: Locale): { t: T; has: Has } {
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Fields holding an ISO 3166 country code, shown as the country's name. */
+const COUNTRY_FIELDS = new Set(['country', 'addressCountry']);
+/**
+ * The one order fields are listed in, whatever the action: the order of history.fields in the
+ * catalog (company, address, person, extension, money, numbers). JSONB does not keep the order
+ * keys were written in; fields the catalog does not name come last, alphabetically.
+ */
+const FIELD_ORDER = new Map(Object.keys(catalogs.en.history.fields).map((field, index) => [field, index]));
+const fieldRank = (field: string) => FIELD_ORDER.get(field) ?? Number.MAX_SAFE_INTEGER;
+const byFieldOrder = (a: string, b: string) => fieldRank(a) - fieldRank(b) || a.localeCompare(b);
 
 /** A stored before/after value as a reader sees it: translated enum values, dates, names. */
 function formatValue(field: string, value: unknown, ctx: { t: T; has: Has; locale: Locale; timeZone: string }): string {
@@ -48,6 +59,9 @@ function formatValue(field: string, value: unknown, ctx: { t: T; has: Has; local
   if (typeof value === 'string') {
     const key = `history.values.${field}.${value}`;
     if (/^[\w-]+$/.test(value) && ctx.has(key)) return ctx.t(key);
+    if (COUNTRY_FIELDS.has(field) && /^[A-Z]{2}$/.test(value)) {
+      return new Intl.DisplayNames([ctx.locale], { type: 'region' }).of(value) ?? value;
+    }
     if (ISO.test(value)) {
       const date = new Date(value);
       if (!Number.isNaN(date.getTime())) return formatDateTime(date, ctx.locale, ctx.timeZone);
@@ -65,6 +79,7 @@ function formatValue(field: string, value: unknown, ctx: { t: T; has: Has; local
       .join(', ');
   }
   return Object.entries(value as Record<string, unknown>)
+    .sort(([a], [b]) => byFieldOrder(a, b))
     .map(([k, v]) => `${label(k, ctx)}: ${formatValue(k, v, ctx)}`)
     .join(', ');
 }
@@ -77,19 +92,37 @@ function label(field: string, ctx: { t: T; has: Has }) {
 const asRecord = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
+/**
+ * What the entry is about, as a reader names it: an id (an order, a row) is never shown; the
+ * action's own description from its snapshot takes its place ("5 Office seats"), or nothing.
+ */
+function describeTarget(row: Row, ctx: { t: T; has: Has }): string | null {
+  if (!row.target || !UUID.test(row.target)) return row.target;
+  const key = `history.targets.${row.action}`;
+  if (!/^[\w.]+$/.test(row.action) || !ctx.has(key)) return null;
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries({ ...asRecord(row.before), ...asRecord(row.after) })) {
+    if (typeof v === 'number' || typeof v === 'string') params[k] = v;
+  }
+  return ctx.t(key, params);
+}
+
 /** "field: old -> new" for every key of before/after; a key on one side only is an addition or a removal. */
 export function describeEntry(row: Row, locale: Locale, timeZone: string): HistoryEntryView {
   const { t, has } = translatorWithHas(locale);
   const ctx = { t, has, locale, timeZone };
   const before = asRecord(row.before);
   const after = asRecord(row.after);
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  const changes = fields.map((field) => ({
-    field,
-    label: label(field, ctx),
-    before: field in before ? formatValue(field, before[field], ctx) : null,
-    after: field in after ? formatValue(field, after[field], ctx) : null,
-  }));
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(byFieldOrder);
+  const changes = fields
+    .map((field) => ({
+      field,
+      label: label(field, ctx),
+      before: field in before ? formatValue(field, before[field], ctx) : null,
+      after: field in after ? formatValue(field, after[field], ctx) : null,
+    }))
+    // "Type: User -> User" says nothing.
+    .filter((change) => change.before === null || change.after === null || change.before !== change.after);
   const actionKey = `history.actions.${row.action}`;
   return {
     id: row.id,
@@ -97,7 +130,7 @@ export function describeEntry(row: Row, locale: Locale, timeZone: string): Histo
     when: formatDateTime(row.at, locale, timeZone),
     at: row.at.toISOString(),
     action: /^[\w.]+$/.test(row.action) && has(actionKey) ? t(actionKey) : row.action,
-    target: row.target,
+    target: describeTarget(row, { t, has }),
     changes,
   };
 }

@@ -44,9 +44,9 @@ export const signInUser = defineAction({
 export const signUp = defineAction({
   role: 'public',
   schema: signUpSchema,
-  async handler(input, { tx }) {
+  async handler(input, { tx, now }) {
     const passwordHash = await hashPassword(input.password);
-    const { company } = await insertCompanyWithAdmin(tx, input, passwordHash);
+    const { company } = await insertCompanyWithAdmin(tx, input, passwordHash, now);
     return { companyId: company.id };
   },
   afterCommit: (_result, input) => signInAndGo(input.email, input.password, '/setup'),

@@ -1,12 +1,27 @@
 import { db, type Tx } from '@/db';
 import { first } from '@/db/rows';
-import { auditLog, companies, extensions, setupProgress, users } from '@/db/schema';
+import { auditLog, companies, extensions, setupProgress, users, type Company, type User } from '@/db/schema';
 import { COUNTRY_RULES } from '@/lib/countries/rules';
 import { nextFree } from '@/lib/extensions/numbering';
 import { fullName } from '@/lib/format/person';
 import { personRow } from '@/lib/team/rules';
 import { hashPassword } from '@/lib/secrets/password';
+import { writeAudit } from '@/lib/audit/log';
+import type { CardWriter } from '@/lib/actions/define';
+import { assignDirectNumbers } from '@/lib/numbers/direct';
 import type { SignUp } from './schema';
+
+/** A card writer for the sign-up transaction: history on the Phone numbers card, in the admin's name. */
+function signUpWriter(tx: Tx, company: Company, admin: User, now: () => Date): CardWriter {
+  const actor = { id: admin.id, companyId: company.id, role: admin.role, name: fullName(admin), email: admin.email };
+  return {
+    tx,
+    company,
+    now,
+    record: async (entry) =>
+      writeAudit(tx, { companyId: company.id, actor, card: 'numbers' }, Array.isArray(entry) ? entry : [entry]),
+  };
+}
 
 /**
  * The company, its first admin (holding the first Office seat, extension 101) and the
@@ -18,7 +33,7 @@ export async function createCompanyWithAdmin(input: SignUp) {
 }
 
 /** createCompanyWithAdmin inside the caller's transaction (the sign-up action's). */
-export async function insertCompanyWithAdmin(tx: Tx, input: SignUp, passwordHash: string) {
+export async function insertCompanyWithAdmin(tx: Tx, input: SignUp, passwordHash: string, now: () => Date = () => new Date()) {
   const rules = COUNTRY_RULES[input.country];
   const details = { name: input.companyName, country: input.country, officeSeats: input.officeSeats };
   const defaults = { timeZone: rules.defaultTimeZone, locale: rules.defaultLocale };
@@ -31,7 +46,14 @@ export async function insertCompanyWithAdmin(tx: Tx, input: SignUp, passwordHash
       .returning(),
   );
   const number = nextFree('user', { length: 3, country: input.country }, [])!;
-  await tx.insert(extensions).values({ companyId: company.id, number, type: 'user', userId: admin.id });
+  const [extension] = await tx
+    .insert(extensions)
+    .values({ companyId: company.id, number, type: 'user', userId: admin.id })
+    .returning({ id: extensions.id });
+  // Like every Office user, the admin gets a direct number in this transaction (which also makes
+  // it the main number). Decision: with the inventory empty the sign-up still succeeds, without a
+  // number; the Review then reports it and the Phone numbers tab offers the catch-up.
+  await assignDirectNumbers(signUpWriter(tx, company, admin, now), [extension!.id], { optional: true });
   await tx.insert(setupProgress).values({ companyId: company.id, card: 'company', status: 'in_progress' });
   await tx.insert(auditLog).values({
     companyId: company.id,

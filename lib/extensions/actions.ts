@@ -8,6 +8,8 @@ import { diff } from '@/lib/audit/log';
 import { fullName } from '@/lib/format/person';
 import { assignDirectNumber, needsDirectNumber } from '@/lib/numbers/direct';
 import { markVerified } from '@/lib/setup/cards';
+import { applyNumberDecisions } from '@/lib/numbers/consequences';
+import { applyRingGroupDecisions, deleteExtensionSchema, type DeleteExtensionInput } from './consequences';
 import { assertExtensionAvailable } from './numbering';
 import { newPins } from './conferences';
 import { findLoops } from './loops';
@@ -220,18 +222,25 @@ export const renumberExtension = defineAction({
  * Ring groups and conferences (users are removed on the Team card). Refused while another
  * ring group sends its unanswered calls here, saying which, or while a number rings it.
  */
-async function deleteExtensionOfType(ctx: CardContext, id: string, type: Exclude<ExtensionType, 'user'>) {
+async function deleteExtensionOfType(ctx: CardContext, input: DeleteExtensionInput, type: Exclude<ExtensionType, 'user'>) {
   const { tx, company } = ctx;
-  const extension = await loadExtension(tx, company.id, id, type);
-  const targeting = (await ringGroupsTargeting(tx, company.id, extension.id)).filter((g) => g.id !== extension.id);
+  const extension = await loadExtension(tx, company.id, input.id, type);
+  // Without the admin's decision (the confirm dialog's), a ring group pointing here or a number
+  // ringing a ring group refuses the delete, as before decisions existed.
+  const decidedGroups = new Set(input.noAnswer.map((d) => d.ringGroupId));
+  const targeting = (await ringGroupsTargeting(tx, company.id, extension.id)).filter(
+    (g) => g.id !== extension.id && !decidedGroups.has(g.id),
+  );
   if (targeting.length > 0) {
     throw new ActionError('errors.extensionIsNoAnswerTarget', {
       params: { count: targeting.length, groups: targeting.map(labelOf).join(', ') },
     });
   }
-  await assertNotMapped(tx, extension.id);
+  await assertNotMapped(tx, extension.id, new Set(input.numbers.map((d) => d.numberId)));
   const before =
     type === 'ring_group' ? await currentSnapshot(tx, company.id, extension) : conferenceSnapshot(extension);
+  await applyRingGroupDecisions(ctx, { extensionIds: [extension.id] }, input.noAnswer);
+  await applyNumberDecisions(ctx, [extension.id], input.numbers);
   await tx.delete(extensions).where(and(eq(extensions.id, extension.id), eq(extensions.companyId, company.id)));
   await ctx.record({ action: `${type}.deleted`, target: labelOf(extension), before });
   return { id: extension.id };
@@ -239,14 +248,14 @@ async function deleteExtensionOfType(ctx: CardContext, id: string, type: Exclude
 
 export const deleteRingGroup = defineAction({
   card: CARD,
-  schema: extensionIdSchema,
-  handler: (input, ctx) => deleteExtensionOfType(ctx, input.id, 'ring_group'),
+  schema: deleteExtensionSchema,
+  handler: (input, ctx) => deleteExtensionOfType(ctx, input, 'ring_group'),
 });
 
 export const deleteConference = defineAction({
   card: CARD,
-  schema: extensionIdSchema,
-  handler: (input, ctx) => deleteExtensionOfType(ctx, input.id, 'conference'),
+  schema: deleteExtensionSchema,
+  handler: (input, ctx) => deleteExtensionOfType(ctx, input, 'conference'),
 });
 
 /** Done: refused while a ring group has no member or its unanswered calls loop; says which. */

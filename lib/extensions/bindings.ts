@@ -1,7 +1,8 @@
 'use server';
 
 // One-line bindings of this domain's action definitions, for components to import.
-import { formAction } from '@/lib/runner/bind';
+import { callAction, formAction } from '@/lib/runner/bind';
+import { deleteExtensionImpact } from './consequences';
 import {
   completeExtensionsCard,
   createConference,
@@ -23,3 +24,4 @@ export const regeneratePinsAction = formAction(regenerateConferencePins);
 export const deleteConferenceAction = formAction(deleteConference);
 export const renumberExtensionAction = formAction(renumberExtension);
 export const completeExtensionsAction = formAction(completeExtensionsCard);
+export const deleteExtensionImpactAction = callAction(deleteExtensionImpact);

@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format/date';
 import { formatNational } from '@/lib/format/phone';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
+import { elides } from '@/lib/format/elision';
 
 export type Recipient = {
   id: string;
@@ -61,7 +62,7 @@ export function welcomeMessage(
   const lines = [
     t('mail.welcome.greeting', { firstName: r.firstName }),
     '',
-    t('mail.welcome.intro', { company: company.name }),
+    t('mail.welcome.intro', { company: company.name, companyElision: elides(company.name) }),
     '',
     t('mail.welcome.extension', { extension: r.extension ?? t('mail.welcome.none') }),
     t('mail.welcome.directNumber', { number: r.directE164 ? formatNational(r.directE164) : t('mail.welcome.none') }),
@@ -88,7 +89,7 @@ export function activationMessage(r: Pick<Recipient, 'firstName' | 'locale'>, co
   const body = [
     t('mail.welcome.greeting', { firstName: r.firstName }),
     '',
-    t('mail.activation.intro', { company: company.name }),
+    t('mail.activation.intro', { company: company.name, companyElision: elides(company.name) }),
     '',
     t('mail.welcome.activate', { expires: formatDateTime(activation.expiresAt, locale, company.timeZone) }),
     link(ctx.baseUrl, activationPath(activation.token)),

@@ -92,6 +92,38 @@ async function take(
   return rowsOf<Assigned>(result);
 }
 
+/**
+ * Reuse before buying (issue 10): the company's own unassigned local numbers, oldest first
+ * (acquired_at, e164), go to the extensions before anything is taken from the inventory. The
+ * main number is left alone: where it rings stays the admin's decision. Callers hold the
+ * company lock, so two assignments of one company never reuse the same number.
+ */
+async function reuse(tx: Tx, company: DirectNumberCompany, extensionIds: readonly string[]): Promise<Assigned[]> {
+  if (extensionIds.length === 0) return [];
+  const result = await tx.execute(sql`
+    with wanted as (
+      select ext_id, ord from unnest(${arrayLiteral(extensionIds)}::uuid[]) with ordinality as w(ext_id, ord)
+    ),
+    picked as (
+      select id, acquired_at, e164 from phone_numbers
+      where company_id = ${company.id} and status = 'owned' and type = 'local'
+        and extension_id is null and not is_main
+      order by acquired_at nulls first, e164
+      limit ${extensionIds.length}
+      for update
+    ),
+    paired as (
+      select picked.id, wanted.ext_id
+      from (select id, row_number() over (order by acquired_at nulls first, e164) as ord from picked) picked
+      join wanted using (ord)
+    )
+    update phone_numbers p set extension_id = paired.ext_id
+    from paired
+    where p.id = paired.id
+    returning p.id, p.e164, p.extension_id as "extensionId"`);
+  return rowsOf<Assigned>(result);
+}
+
 /** "101 · Alice Martin", "800 · Weekly meeting": how the tab and the history name an extension. */
 export async function extensionLabels(exec: Db | Tx, companyId: string, ids: readonly string[]) {
   if (ids.length === 0) return new Map<string, string>();
@@ -135,8 +167,8 @@ export async function ensureMainNumber(w: CardWriter) {
 }
 
 /**
- * Gives each extension a direct number, nearest to the emergency address first, then anywhere
- * in the country. Refuses (ActionError, the caller's transaction rolls back) when the inventory
+ * Gives each extension a direct number: an unassigned local number the company already owns
+ * first, then from the inventory nearest to the emergency address, then anywhere in the country. Refuses (ActionError, the caller's transaction rolls back) when the inventory
  * has too few, unless `optional`.
  */
 export async function assignDirectNumbers(
@@ -151,10 +183,13 @@ export async function assignDirectNumbers(
     region: company.emergencyRegion,
     city: company.emergencyCity,
   });
-  const assigned = preferred.length ? await take(tx, company, extensionIds, now, preferred) : [];
-  const done = new Set(assigned.map((a) => a.extensionId));
-  const rest = extensionIds.filter((id) => !done.has(id));
-  assigned.push(...(await take(tx, company, rest, now, undefined)));
+  const assigned = await reuse(tx, company, extensionIds);
+  const left = () => {
+    const done = new Set(assigned.map((a) => a.extensionId));
+    return extensionIds.filter((id) => !done.has(id));
+  };
+  if (preferred.length) assigned.push(...(await take(tx, company, left(), now, preferred)));
+  assigned.push(...(await take(tx, company, left(), now, undefined)));
   if (assigned.length < extensionIds.length && !opts.optional) {
     throw new ActionError('errors.noNumberLeft', {
       params: { needed: extensionIds.length, available: assigned.length, country: company.country },

@@ -6,7 +6,7 @@ import { companies, extensions, users, type ExtensionType, type NumberType } fro
 import type { CountryCode } from '@/lib/countries/rules';
 import { fullNameSql } from '@/lib/format/person';
 import { formatNational } from '@/lib/format/phone';
-import { includedLocalNumbersSql } from '@/lib/prices/billing';
+import { computeBill, loadBillingRows, type NumberBilling } from '@/lib/prices/billing';
 import { companyPrices } from '@/lib/prices/price-list';
 import { needsDirectNumberSql, withoutDirectNumberSql } from './direct';
 import { priceOf } from './inventory';
@@ -23,6 +23,8 @@ export type OwnedNumberRow = {
   extension: { id: string; number: string; type: ExtensionType; name: string } | null;
   /** Monthly price in minor units; null when included with an Office licence or a bridge. */
   monthlyMinor: number | null;
+  /** lib/prices/billing.ts's verdict: included with whom, extra or toll-free, and its price. */
+  billing: { kind: NumberBilling['kind']; monthlyMinor: number; includedWith: string | null };
 };
 
 export type ExtensionChoice = { id: string; number: string; type: ExtensionType; name: string };
@@ -47,20 +49,18 @@ export function directNumberSql(extensionId: AnyColumn | SQL, companyId: AnyColu
  */
 export async function getNumbersCardData(companyId: string, params: { page?: number } = {}, exec: Db = db()) {
   const page = Math.max(1, Math.floor(params.page ?? 1));
-  const [numberRows, companyRows, choices, prices] = await Promise.all([
+  const [numberRows, companyRows, choices, prices, billingRows] = await Promise.all([
     exec.execute(sql`
       with owned as (
-        select pn.*, row_number() over (partition by pn.type order by pn.acquired_at, pn.e164) as rank,
-          count(*) over () as total
+        select pn.*, count(*) over () as total
         from phone_numbers pn
         where pn.company_id = ${companyId} and pn.status = 'owned'
-      ),
-      allowance as (select ${includedLocalNumbersSql(companyId)} as n)
+      )
       select owned.id, owned.e164, owned.type, owned.region_name as "regionName", owned.is_main as "isMain",
-        (owned.type = 'local' and owned.rank <= allowance.n) as included, owned.total::int as total,
+        owned.total::int as total,
         e.id as "extensionId", e.number as "extensionNumber", e.type as "extensionType",
         coalesce(${fullNameSql(sql`u.first_name`, sql`u.last_name`)}, e.name, '') as "extensionName"
-      from owned cross join allowance
+      from owned
       left join extensions e on e.id = owned.extension_id and e.company_id = ${companyId}
       left join users u on u.id = e.user_id
       order by owned.is_main desc, owned.e164
@@ -88,6 +88,7 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
       .where(eq(extensions.companyId, companyId))
       .orderBy(asc(extensions.type), sql`length(${extensions.number})`, asc(extensions.number)),
     companyPrices(exec, companyId),
+    loadBillingRows(exec, companyId),
   ]);
 
   type Row = {
@@ -96,7 +97,6 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
     type: NumberType;
     regionName: string;
     isMain: boolean;
-    included: boolean;
     total: number;
     extensionId: string | null;
     extensionNumber: string | null;
@@ -106,6 +106,7 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
   const company = first(companyRows);
   const rows = rowsOf<Row>(numberRows);
   const total = Number(rows[0]?.total ?? 0);
+  const bill = computeBill({ ...billingRows, prices: prices.monthlyMinor });
   return {
     country: company.country as CountryCode,
     hasEmergencyAddress: Boolean(company.hasAddress),
@@ -125,10 +126,24 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
           r.extensionId && r.extensionNumber && r.extensionType
             ? { id: r.extensionId, number: r.extensionNumber, type: r.extensionType, name: r.extensionName ?? '' }
             : null,
-        monthlyMinor: r.included ? null : priceOf(prices, r.type),
+        ...billingOf(bill.numbers.get(r.id), r.type, priceOf(prices, r.type)),
       }),
     ),
     extensions: choices as ExtensionChoice[],
+    /** What all the company's numbers cost a month (every page): the Review's number lines. */
+    numbersMinor: bill.numbersMinor,
+  };
+}
+
+/** A row's billing; a number bought between the two reads counts at its list price. */
+function billingOf(b: NumberBilling | undefined, type: NumberType, listMinor: number): Pick<OwnedNumberRow, 'monthlyMinor' | 'billing'> {
+  if (!b) {
+    const kind = type === 'toll_free' ? 'toll_free' : 'extra';
+    return { monthlyMinor: listMinor, billing: { kind, monthlyMinor: listMinor, includedWith: null } };
+  }
+  return {
+    monthlyMinor: b.kind === 'included' ? null : b.monthlyMinor,
+    billing: { kind: b.kind, monthlyMinor: b.monthlyMinor, includedWith: b.holder?.label ?? null },
   };
 }
 

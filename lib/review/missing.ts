@@ -5,7 +5,9 @@ import { fullNameSql } from '@/lib/format/person';
 import type { Translate } from '@/lib/i18n/messages';
 import { seatUsage } from '@/lib/licences/seats';
 import { needsDirectNumberSql, withoutDirectNumberSql } from '@/lib/numbers/direct';
-import { officeSeatsUsedSql } from '@/lib/prices/billing';
+import { formatNational } from '@/lib/format/phone';
+import { computeBill, loadBillingRows, officeSeatsUsedSql, sumMinor, times } from '@/lib/prices/billing';
+import { companyPrices } from '@/lib/prices/price-list';
 import { CARD_PATHS, SETUP_CARDS, type SetupCard } from '@/lib/setup/cards';
 
 /**
@@ -30,7 +32,15 @@ export type MissingCode =
   | 'noMainNumber'
   | 'cardNotVerified'
   | 'officeUserAppOnly'
-  | 'seatsUnused';
+  | 'seatsUnused'
+  | 'mainRingsNobody'
+  | 'noAnswerTargetGone'
+  | 'numbersUnassigned';
+
+/** Issue 10's leftovers: their sentences are in the `billing.missing` namespace. */
+const LEFTOVER_CODES = ['mainRingsNobody', 'noAnswerTargetGone', 'numbersUnassigned'] as const;
+type LeftoverCode = (typeof LEFTOVER_CODES)[number];
+const isLeftover = (code: MissingCode): code is LeftoverCode => (LEFTOVER_CODES as readonly string[]).includes(code);
 
 export type MissingItem = {
   code: MissingCode;
@@ -41,6 +51,8 @@ export type MissingItem = {
   count: number;
   /** Up to NAMES_SHOWN of the people or extensions concerned. */
   names: string[];
+  /** What it costs a month (unused seats, unassigned numbers), integer minor units. */
+  amountMinor?: number;
 };
 
 export const NAMES_SHOWN = 5;
@@ -59,8 +71,24 @@ type Row = {
   ringGroupNoMemberCount: number;
   ringGroupNoMemberNames: string[];
   hasMain: boolean;
+  mainUnmapped: string | null;
+  noAnswerGoneCount: number;
+  noAnswerGoneNames: string[];
   verifiedCards: string[];
 };
+
+/**
+ * A ring group's no-answer target that no longer exists: a voicemail whose user was removed
+ * (the column was set null) or is no longer a member, or an extension that was deleted.
+ * Decision: a group with no member at all is reported as ringGroupNoMember only (the same form
+ * fixes both), not twice.
+ */
+const noAnswerGone = (companyId: string) => sql`e.company_id = ${companyId} and e.type = 'ring_group'
+  and exists (select 1 from ring_group_members m where m.ring_group_id = e.id) and (
+  (e.no_answer_kind = 'voicemail' and (e.no_answer_user_id is null or not exists (
+    select 1 from ring_group_members m where m.ring_group_id = e.id and m.user_id = e.no_answer_user_id)))
+  or (e.no_answer_kind = 'extension' and (e.no_answer_extension_id is null or not exists (
+    select 1 from extensions t where t.id = e.no_answer_extension_id and t.company_id = e.company_id))))`;
 
 const officeUser = (companyId: string) =>
   sql`u.company_id = ${companyId} and u.licence = 'office'`;
@@ -106,19 +134,54 @@ export async function getMissing(companyId: string, exec: Db = db()): Promise<Mi
         order by length(e.number), e.number limit ${limit})`,
       hasMain: sql<boolean>`exists (select 1 from phone_numbers pn
         where pn.company_id = ${companyId} and pn.status = 'owned' and pn.is_main)`,
+      mainUnmapped: sql<string | null>`(select pn.e164 from phone_numbers pn
+        where pn.company_id = ${companyId} and pn.status = 'owned' and pn.is_main and pn.extension_id is null)`,
+      noAnswerGoneCount: sql<number>`(select count(*)::int from extensions e where ${noAnswerGone(companyId)})`,
+      noAnswerGoneNames: sql<string[]>`array(select ${extensionName} from extensions e where ${noAnswerGone(companyId)}
+        order by length(e.number), e.number limit ${limit})`,
       verifiedCards: sql<string[]>`array(select sp.card from setup_progress sp
         where sp.company_id = ${companyId} and sp.status = 'verified')`,
     })
     .from(companies)
     .where(eq(companies.id, companyId))) as Row[];
   if (!row) throw new Error(`Company ${companyId} not found`);
-  return missingFrom(row);
+  const [rows, prices] = await Promise.all([loadBillingRows(exec, companyId), companyPrices(exec, companyId)]);
+  const bill = computeBill({ ...rows, prices: prices.monthlyMinor });
+  // The main number is reported on its own (a blocker); the others are the warning.
+  const unassigned = rows.numbers
+    .filter((n) => n.extensionId === null && n.e164 !== row.mainUnmapped)
+    .sort((a, b) => (a.e164 < b.e164 ? -1 : 1));
+  return missingFrom(row, {
+    seatMinor: prices.monthlyMinor.office_licence,
+    unassigned: {
+      count: unassigned.length,
+      names: unassigned.slice(0, limit).map((n) => formatNational(n.e164)),
+      amountMinor: sumMinor(unassigned.map((n) => bill.numbers.get(n.id)?.monthlyMinor ?? 0)),
+    },
+  });
 }
 
-function missingFrom(row: Row): MissingItem[] {
+type Costs = { seatMinor: number; unassigned: { count: number; names: string[]; amountMinor: number } };
+
+function missingFrom(row: Row, costs: Costs): MissingItem[] {
   const out: MissingItem[] = [];
-  const add = (code: MissingCode, severity: MissingItem['severity'], card: SetupCard, count = 1, names: string[] = []) =>
-    out.push({ code, severity, card, href: CARD_PATHS[card], count: Number(count), names });
+  const add = (
+    code: MissingCode,
+    severity: MissingItem['severity'],
+    card: SetupCard,
+    count = 1,
+    names: string[] = [],
+    amountMinor?: number,
+  ) =>
+    out.push({
+      code,
+      severity,
+      card,
+      href: CARD_PATHS[card],
+      count: Number(count),
+      names,
+      ...(amountMinor === undefined ? {} : { amountMinor }),
+    });
 
   if (!row.hasAddress) add('emergencyAddress', 'blocker', 'company');
   if (Number(row.userNoNumberCount) > 0) add('officeUserNoNumber', 'blocker', 'numbers', row.userNoNumberCount, row.userNoNumberNames);
@@ -129,6 +192,10 @@ function missingFrom(row: Row): MissingItem[] {
     add('ringGroupNoMember', 'blocker', 'extensions', row.ringGroupNoMemberCount, row.ringGroupNoMemberNames);
   }
   if (!row.hasMain) add('noMainNumber', 'blocker', 'numbers');
+  if (row.mainUnmapped) add('mainRingsNobody', 'blocker', 'numbers', 1, [formatNational(row.mainUnmapped)]);
+  if (Number(row.noAnswerGoneCount) > 0) {
+    add('noAnswerTargetGone', 'blocker', 'extensions', row.noAnswerGoneCount, row.noAnswerGoneNames);
+  }
   const verified = new Set(row.verifiedCards);
   for (const card of SETUP_CARDS) {
     if (card !== 'review' && !verified.has(card)) add('cardNotVerified', 'blocker', card);
@@ -137,14 +204,21 @@ function missingFrom(row: Row): MissingItem[] {
     add('officeUserAppOnly', 'warning', 'team', row.appOnlyCount, row.appOnlyNames);
   }
   const unused = seatUsage(Number(row.officeSeats), Number(row.officeUsers)).free;
-  if (unused > 0) add('seatsUnused', 'warning', 'licences', unused);
+  if (unused > 0) add('seatsUnused', 'warning', 'licences', unused, [], times(unused, costs.seatMinor));
+  const { unassigned } = costs;
+  if (unassigned.count > 0) {
+    add('numbersUnassigned', 'warning', 'numbers', unassigned.count, unassigned.names, unassigned.amountMinor);
+  }
   return out;
 }
 
 export const blockersOf = (items: MissingItem[]) => items.filter((i) => i.severity === 'blocker');
 
-/** One sentence per item, in the user's language: the review list and Finish's refusal use it. */
-export function describeMissing(item: MissingItem, t: Translate): string {
+/**
+ * One sentence per item, in the user's language: the review list and Finish's refusal use it.
+ * With `money` (the Review page), an item that costs something says how much a month.
+ */
+export function describeMissing(item: MissingItem, t: Translate, money?: (minor: number) => string): string {
   const more = item.count - item.names.length;
   const names =
     item.names.length === 0
@@ -152,9 +226,8 @@ export function describeMissing(item: MissingItem, t: Translate): string {
       : more > 0
         ? t('review.missing.namesAndMore', { names: item.names.join(', '), more })
         : item.names.join(', ');
-  return t(`review.missing.${item.code}`, {
-    count: item.count,
-    names,
-    card: t(`setup.cards.${item.card}.title`),
-  });
+  const params = { count: item.count, names, card: t(`setup.cards.${item.card}.title`) };
+  const sentence = isLeftover(item.code) ? t(`billing.missing.${item.code}`, params) : t(`review.missing.${item.code}`, params);
+  if (!money || item.amountMinor === undefined) return sentence;
+  return t('billing.missing.withCost', { sentence, price: money(item.amountMinor) });
 }

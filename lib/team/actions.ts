@@ -4,15 +4,18 @@ import { first } from '@/db/rows';
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/define';
 import { diff } from '@/lib/audit/log';
+import { applyRingGroupDecisions } from '@/lib/extensions/consequences';
 import { assertExtensionAvailable } from '@/lib/extensions/numbering';
 import { emptySchema } from '@/lib/forms/fields';
 import { fullName } from '@/lib/format/person';
 import { assertOfficeSeatFree } from '@/lib/licences/seats';
+import { applyNumberDecisions } from '@/lib/numbers/consequences';
 import { assignDirectNumber, needsDirectNumber, syncDirectNumber } from '@/lib/numbers/direct';
 import { markVerified } from '@/lib/setup/cards';
+import { removeUserSchema } from './consequences';
 import { getNextExtension } from './queries';
 import { assertEmailFree, assignPhone, personRow, countAdmins, loadMember, memberSnapshot, type TeamMember } from './rules';
-import { deviceSchema, roleSchema, userFormSchema, userIdSchema, userUpdateSchema } from './schema';
+import { deviceSchema, roleSchema, userFormSchema, userUpdateSchema } from './schema';
 
 // Every action below is a Team card action: the runner has locked the company, and each row
 // read or written is scoped to it.
@@ -87,10 +90,14 @@ export const updateUser = defineAction({
   },
 });
 
-/** Frees the user's extension (cascade), seat and desk phone (FK set null) with the row. */
+/**
+ * Frees the user's extension (cascade), seat and desk phone (FK set null) with the row. The
+ * numbers that rang them and the ring groups around them take the admin's decisions from the
+ * confirm dialog (lib/team/consequences.ts), each a line of the card it changes.
+ */
 export const removeUser = defineAction({
   card: 'team',
-  schema: userIdSchema,
+  schema: removeUserSchema,
   async handler(input, ctx) {
     const { tx, actor, company } = ctx;
     if (input.id === actor.id) throw new ActionError('errors.cannotRemoveSelf');
@@ -98,6 +105,9 @@ export const removeUser = defineAction({
     if (member.user.role === 'admin' && (await countAdmins(tx, company.id)) <= 1) {
       throw new ActionError('errors.lastAdmin');
     }
+    const gone = { userId: member.user.id, extensionIds: member.extension ? [member.extension.id] : [] };
+    await applyRingGroupDecisions(ctx, gone, input.noAnswer);
+    await applyNumberDecisions(ctx, gone.extensionIds, input.numbers);
     await tx.delete(users).where(and(eq(users.id, input.id), eq(users.companyId, company.id)));
     await ctx.record({ action: 'user.removed', target: fullName(member.user), before: memberSnapshot(member) });
     return { id: input.id };

@@ -94,7 +94,9 @@ export async function addConference(companyId: string, number: string, name = `B
 export async function addRingGroup(companyId: string, number: string, name: string, memberIds: string[] = []) {
   const [row] = await db()
     .insert(extensions)
-    .values({ companyId, number, type: 'ring_group', name, strategy: 'simultaneous', noAnswerKind: 'voicemail' })
+    // Like the Extensions form: no answer goes to the first member's voicemail (issue 10's Review
+    // reports a voicemail target that is not a member).
+    .values({ companyId, number, type: 'ring_group', name, strategy: 'simultaneous', noAnswerKind: 'voicemail', noAnswerUserId: memberIds[0] ?? null })
     .returning();
   if (memberIds.length > 0) {
     await db()
@@ -146,6 +148,12 @@ export async function addPendingSeatOrder(companyId: string, quantity: number, u
  */
 export async function readyCompany(overrides: Parameters<typeof signUpCompany>[0] = {}) {
   const { company, admin } = await signUpCompany({ officeSeats: 1, ...overrides });
+  // Since issue 10 sign-up gives the admin an inventory number; these fixtures use their own
+  // predictable one (+33 1 44 00..., +1 212 555...), so the sign-up's goes back to the inventory.
+  await db()
+    .update(phoneNumbers)
+    .set({ status: 'available', companyId: null, extensionId: null, isMain: false, acquiredAt: null })
+    .where(eq(phoneNumbers.companyId, company.id));
   await setEmergencyAddress(company.id);
   await verifyCards(company.id);
   const main = await giveDirectNumber(company.id, admin.id, {

@@ -70,7 +70,7 @@ describe('extension length lock', () => {
       input: { ...FR_DETAILS, extensionLength: '3' },
     });
     expect(inFrench.fieldErrors).toEqual({
-      extensionLength: fr.errors.extensionLengthLocked.replace('{count}', '2'),
+      extensionLength: 'Votre entreprise a déjà 2 postes : la longueur et le pays ne peuvent plus changer.',
     });
 
     // The whole save was refused: not even the new name was written.

@@ -61,7 +61,7 @@ describe('setLicence', () => {
     const { user } = await addMemberWithExtension(company.id, '102');
     const before = await teamSnapshot(company.id);
     expect(await runAction(setLicence, { ...as(admin.id), input: { id: user.id, licence: 'office' } })).toEqual({
-      fieldErrors: { licence: 'No Office licence left: 1 of 1 are in use. Buy more on the Licences card.' },
+      fieldErrors: { licence: 'No Office licence left: 1 of 1 is in use. Buy more on the Licences card.' },
     });
     expect(await teamSnapshot(company.id)).toEqual(before);
   });

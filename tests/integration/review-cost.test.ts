@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { orders, priceList } from '@/db/schema';
 import { formatMoney } from '@/lib/prices/money';
-import { getCostSummary, monthlyLines } from '@/lib/review/cost';
+import { getCostSummary } from '@/lib/review/cost';
 import { signUpCompany } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';
 import { addMemberWithExtension } from '../helpers/team';
@@ -39,50 +39,6 @@ async function mixedCompany(country: 'FR' | 'US') {
   return { company, admin };
 }
 
-describe('monthlyLines (pure)', () => {
-  it('one local number is included per Office user and conference bridge; the rest is extra', () => {
-    const lines = byKind(
-      monthlyLines(
-        { officeUsers: 3, conferences: 1, ringGroups: 2, ownedLocal: 6, ownedTollFree: 1 },
-        { office_licence: 1995, local_number: 995, toll_free_number: 995 },
-      ),
-    );
-    expect(lines.office_licence).toMatchObject({ quantity: 3, unitMinor: 1995, monthlyMinor: 5985 });
-    expect(lines.included_local_number).toMatchObject({ quantity: 4, monthlyMinor: 0, included: true });
-    expect(lines.extra_local_number).toMatchObject({ quantity: 2, unitMinor: 995, monthlyMinor: 1990 });
-    expect(lines.toll_free_number).toMatchObject({ quantity: 1, monthlyMinor: 995 });
-    expect(lines.ring_group).toMatchObject({ quantity: 2, monthlyMinor: 0, included: true });
-    expect(lines.conference).toMatchObject({ quantity: 1, monthlyMinor: 0, included: true });
-  });
-
-  it('fewer numbers than the allowance: nothing extra, never negative', () => {
-    const lines = byKind(
-      monthlyLines(
-        { officeUsers: 5, conferences: 0, ringGroups: 0, ownedLocal: 2, ownedTollFree: 0 },
-        { office_licence: 1995, local_number: 995, toll_free_number: 995 },
-      ),
-    );
-    expect(lines.included_local_number.quantity).toBe(2);
-    expect(lines.extra_local_number).toMatchObject({ quantity: 0, monthlyMinor: 0 });
-  });
-
-  it('sums with integers only: no floating-point drift (0.1 + 0.2)', () => {
-    const lines = monthlyLines(
-      { officeUsers: 10, conferences: 0, ringGroups: 0, ownedLocal: 13, ownedTollFree: 20 },
-      { office_licence: 10, local_number: 20, toll_free_number: 1 },
-    );
-    const total = lines.reduce((a, l) => a + l.monthlyMinor, 0);
-    expect(total).toBe(100 + 60 + 20);
-    expect(Number.isInteger(total)).toBe(true);
-    // What floats would have done with the default prices: 3 x 19.95 is 59.849999999999994.
-    expect(3 * 19.95).not.toBe(59.85);
-    expect(monthlyLines(
-      { officeUsers: 3, conferences: 0, ringGroups: 0, ownedLocal: 0, ownedTollFree: 0 },
-      { office_licence: 1995, local_number: 995, toll_free_number: 995 },
-    )[0].monthlyMinor).toBe(5985);
-  });
-});
-
 describe('getCostSummary', () => {
   it('a mixed French company in EUR, to the cent', async () => {
     const { company } = await mixedCompany('FR');
@@ -90,20 +46,22 @@ describe('getCostSummary', () => {
     const cost = await getCostSummary(company.id);
     expect(cost.currency).toBe('EUR');
     const lines = byKind(cost.monthly);
-    expect(lines.office_licence).toMatchObject({ quantity: 3, unitMinor: 1995, monthlyMinor: 5985 });
+    // Issue 10: seats are billed as bought (4), not as used (3).
+    expect(lines.office_licence).toMatchObject({ quantity: 4, unitMinor: 1995, monthlyMinor: 7980 });
     expect(lines.included_local_number).toMatchObject({ quantity: 4, monthlyMinor: 0 });
     expect(lines.extra_local_number).toMatchObject({ quantity: 2, unitMinor: 995, monthlyMinor: 1990 });
     expect(lines.toll_free_number).toMatchObject({ quantity: 1, unitMinor: 995, monthlyMinor: 995 });
     expect(lines.ring_group).toMatchObject({ quantity: 1, monthlyMinor: 0 });
     expect(lines.conference).toMatchObject({ quantity: 1, monthlyMinor: 0 });
-    expect(cost.monthlyTotalMinor).toBe(3 * 1995 + 2 * 995 + 1 * 995);
-    expect(cost.monthlyTotalMinor).toBe(8970);
-    expect(cost.oneTime).toEqual([
-      expect.objectContaining({ kind: 'office_seats', quantity: 2, unitMinor: 1995, amountMinor: 3990 }),
-    ]);
-    expect(cost.oneTimeTotalMinor).toBe(3990);
-    expect(formatMoney(cost.monthlyTotalMinor, cost.currency, 'fr')).toBe('89,70\u00a0€');
-    expect(formatMoney(cost.monthlyTotalMinor, cost.currency, 'en')).toBe('€89.70');
+    expect(cost.monthlyTotalMinor).toBe(4 * 1995 + 2 * 995 + 1 * 995);
+    expect(cost.monthlyTotalMinor).toBe(10965);
+    expect(cost.numbersMinor).toBe(lines.extra_local_number!.monthlyMinor + lines.toll_free_number!.monthlyMinor);
+    // Issue 10: a pending seat purchase is on the next bill at its monthly price, never one-time.
+    expect(cost.nextBill).toEqual([expect.objectContaining({ quantity: 2, unitMinor: 1995, monthlyMinor: 3990 })]);
+    expect(cost.oneTime).toEqual([]);
+    expect(cost.oneTimeTotalMinor).toBe(0);
+    expect(formatMoney(cost.monthlyTotalMinor, cost.currency, 'fr')).toBe('109,65\u00a0€');
+    expect(formatMoney(cost.monthlyTotalMinor, cost.currency, 'en')).toBe('€109.65');
   });
 
   it('a mixed US company in USD, with its own price list', async () => {
@@ -112,8 +70,8 @@ describe('getCostSummary', () => {
     try {
       const cost = await getCostSummary(company.id);
       expect(cost.currency).toBe('USD');
-      expect(cost.monthlyTotalMinor).toBe(3 * 2499 + 2 * 995 + 995);
-      expect(formatMoney(cost.monthlyTotalMinor, cost.currency, 'en')).toBe('$104.82');
+      expect(cost.monthlyTotalMinor).toBe(4 * 2499 + 2 * 995 + 995);
+      expect(formatMoney(cost.monthlyTotalMinor, cost.currency, 'en')).toBe('$129.81');
       expect(cost.oneTime).toEqual([]);
       expect(cost.oneTimeTotalMinor).toBe(0);
     } finally {
@@ -129,13 +87,14 @@ describe('getCostSummary', () => {
     await addPendingSeatOrder(other.company.id, 5);
     const cost = await getCostSummary(company.id);
     expect(cost.oneTime).toEqual([]);
-    expect(cost.monthlyTotalMinor).toBe(8970);
+    expect(cost.nextBill).toEqual([]);
+    expect(cost.monthlyTotalMinor).toBe(10965);
   });
 
-  it('a new company: the admin’s Office licence only', async () => {
-    const { company } = await signUpCompany({ country: 'FR' });
+  it('a new company: the Office seats it bought (issue 10: as bought, not as used)', async () => {
+    const { company } = await signUpCompany({ country: 'FR', officeSeats: 5 });
     const cost = await getCostSummary(company.id);
-    expect(cost.monthlyTotalMinor).toBe(1995);
+    expect(cost.monthlyTotalMinor).toBe(5 * 1995);
     expect(byKind(cost.monthly).extra_local_number.quantity).toBe(0);
   });
 });

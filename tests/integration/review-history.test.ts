@@ -70,13 +70,71 @@ describe('History', () => {
     expect(en.changes).toEqual([
       { field: 'officeSeats', label: 'Office seats', before: '5', after: '7' },
       { field: 'quantity', label: 'Quantity', before: null, after: '2' },
-      { field: 'somethingNew', label: 'somethingNew', before: null, after: 'a: yes' },
       // New York switched to summer time on March 8.
       { field: 'expiresAt', label: 'Expires', before: null, after: 'March 9, 2026 at 5:30 AM' },
+      // Fields the catalog does not name come after the ones it orders (issue 10 item 6).
+      { field: 'somethingNew', label: 'somethingNew', before: null, after: 'a: yes' },
     ]);
     const fr = describeEntry(row, 'fr', 'Europe/Paris');
     expect(fr.when).toBe('2 mars 2026 à 10:30');
     expect(describeEntry({ ...row, action: 'brand.new' }, 'en', 'UTC').action).toBe('brand.new');
+  });
+
+  it('names instead of ids, translated codes, no no-op lines, one field order (issue 10 item 6)', () => {
+    const base = {
+      id: 2,
+      companyId: 'c',
+      actorId: null,
+      actorName: 'Ada Admin',
+      card: 'licences' as const,
+      at: new Date('2026-03-02T09:30:00Z'),
+    };
+    // An order id as target: the entry says what was bought instead.
+    const seats = {
+      ...base,
+      action: 'seats.bought',
+      target: 'e4dd8dbc-1f2a-4b3c-9d8e-0123456789ab',
+      before: { officeSeats: 0 },
+      after: { officeSeats: 5, quantity: 5, totalMinor: 9975, currency: 'EUR' },
+    };
+    expect(describeEntry(seats, 'en', 'UTC').target).toBe('5 Office seats');
+    expect(describeEntry(seats, 'fr', 'UTC').target).toBe('5 licences Office');
+    expect(describeEntry({ ...seats, after: { ...seats.after, quantity: 1 } }, 'fr', 'UTC').target).toBe('1 licence Office');
+    // An id with no description of its own is not shown at all; a name is kept.
+    expect(describeEntry({ ...seats, action: 'brand.new' }, 'en', 'UTC').target).toBeNull();
+    expect(describeEntry({ ...seats, target: 'Eve Martin' }, 'en', 'UTC').target).toBe('Eve Martin');
+
+    // Country codes and enum values in the reader's language; a field that did not change is left out.
+    const company = {
+      ...base,
+      card: 'company' as const,
+      action: 'company.updated',
+      target: 'Acme SAS',
+      before: { type: 'user', city: 'Paris', country: 'FR', locale: 'fr', addressCountry: 'BE' },
+      after: { type: 'user', city: 'Lyon', country: 'DE', locale: 'en', addressCountry: 'BE' },
+    };
+    const en = describeEntry(company, 'en', 'UTC');
+    // Catalog order (history.fields): country, locale, city, addressCountry, ... whatever the stored order.
+    expect(en.changes).toEqual([
+      { field: 'country', label: 'Country', before: 'France', after: 'Germany' },
+      { field: 'locale', label: 'Language', before: 'French', after: 'English' },
+      { field: 'city', label: 'City', before: 'Paris', after: 'Lyon' },
+    ]);
+    const fr = describeEntry(company, 'fr', 'UTC');
+    expect(fr.changes.map((c) => [c.before, c.after])).toEqual([
+      ['France', 'Allemagne'],
+      ['Français', 'Anglais'],
+      ['Paris', 'Lyon'],
+    ]);
+    const reversed = { ...company, before: Object.fromEntries(Object.entries(company.before).reverse()) };
+    expect(describeEntry(reversed, 'en', 'UTC').changes.map((c) => c.field)).toEqual(['country', 'locale', 'city']);
+    // Inside a value too: a no-answer target reads the same whatever order JSONB stored it in.
+    const noAnswer = { ...company, before: {}, after: { noAnswer: { name: 'Eve Martin', kind: 'voicemail', extension: '101' } } };
+    expect(describeEntry(noAnswer, 'en', 'UTC').changes[0]?.after).toBe('Name: Eve Martin, Extension: 101, Target type: Voicemail');
+    // Number types: toll-free is never "Free".
+    const number = { ...base, card: 'numbers' as const, action: 'number.mapped', target: '01 23 45 67 89', before: { type: 'local' }, after: { type: 'toll_free' } };
+    expect(describeEntry(number, 'fr', 'UTC').changes[0]).toMatchObject({ before: 'Local', after: 'Numéro vert' });
+    expect(describeEntry(number, 'en', 'UTC').changes[0]).toMatchObject({ before: 'Local', after: 'Toll-free' });
   });
 
   it('pages of ten, through the admin-only action', async () => {

@@ -127,7 +127,8 @@ describe('getMissing', () => {
     const { company } = await readyCompany({ officeSeats: 4 });
     const items = await getMissing(company.id);
     expect(items).toEqual([
-      { code: 'seatsUnused', severity: 'warning', card: 'licences', href: '/setup/licences', count: 3, names: [] },
+      // Issue 10: the warning carries the unused seats' monthly cost.
+      { code: 'seatsUnused', severity: 'warning', card: 'licences', href: '/setup/licences', count: 3, names: [], amountMinor: 3 * 1995 },
     ]);
     expect(describeMissing(items[0], en)).toBe('3 Office seats are paid for but not assigned.');
     expect(describeMissing(items[0], fr)).toBe('3 licences Office payées ne sont pas attribuées.');

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { auditLog, companies, extensions, setupProgress, users } from '@/db/schema';
@@ -15,7 +15,7 @@ async function companyCount() {
 }
 
 describe('createCompanyWithAdmin', () => {
-  it('creates the company, its admin, extension 101, the company card and one audit entry', async () => {
+  it('creates the company, its admin, extension 101, the company card and its audit entries', async () => {
     const { company, admin } = await signUpCompany({ companyName: 'Boulangerie Dupont', officeSeats: 7 });
 
     const [row] = await db().select().from(companies).where(eq(companies.id, company.id));
@@ -42,7 +42,11 @@ describe('createCompanyWithAdmin', () => {
     const progress = await db().select().from(setupProgress).where(eq(setupProgress.companyId, company.id));
     expect(progress).toEqual([expect.objectContaining({ card: 'company', status: 'in_progress', verifiedBy: null })]);
 
-    const entries = await db().select().from(auditLog).where(eq(auditLog.companyId, company.id));
+    // Issue 10: the admin's direct number (and main number) is now also on the Phone numbers card's history.
+    const entries = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.companyId, company.id), eq(auditLog.card, 'company')));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       actorId: admin.id,

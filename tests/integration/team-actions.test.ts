@@ -145,7 +145,7 @@ describe('addUser', () => {
     const before = await teamSnapshot(company.id);
     const result = await runAction(addUser, { ...as(admin.id), input: userInput({ licence: 'office', phone: APP_ONLY }) });
     expect(result).toEqual({
-      fieldErrors: { licence: 'No Office licence left: 1 of 1 are in use. Buy more on the Licences card.' },
+      fieldErrors: { licence: 'No Office licence left: 1 of 1 is in use. Buy more on the Licences card.' },
     });
     expect(await teamSnapshot(company.id)).toEqual(before);
     // A Free licence needs no seat.

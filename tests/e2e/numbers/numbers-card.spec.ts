@@ -25,12 +25,11 @@ test('search by area code, hold two numbers, buy them once, remap one to a ring 
   await signUpNewCompany(page);
   await addRingGroup(page, 'Sales');
 
-  // The admin signed up before having a number: the tab offers the catch-up.
+  // The admin got a direct number at sign-up, which is the main number.
   await page.goto('/setup/numbers');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Phone numbers');
   await expect(page.getByText('Your numbers are not live yet')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Add the emergency address' })).toHaveAttribute('href', '/setup/company');
-  await page.getByRole('button', { name: 'Give them direct numbers' }).click();
   await expect(page.locator('tbody tr')).toHaveCount(1);
   const direct = (await page.locator('tbody tr').getAttribute('data-number'))!;
   await expect(row(page, direct)).toContainText('Main number');

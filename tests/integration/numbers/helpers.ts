@@ -10,9 +10,21 @@ import { localInventory } from '@/lib/numbers/inventory';
 import type { z } from 'zod';
 import { signUpCompany } from '../../helpers/factories';
 
-/** A company (FR unless said) and its admin as an Actor. */
-export async function company(overrides: Parameters<typeof signUpCompany>[0] = {}) {
+/**
+ * A company (FR unless said) and its admin as an Actor. Since issue 10 sign-up gives the admin a
+ * direct number; these tests are about what the numbers actions do from an account that owns no
+ * number yet, so by default that number goes back to the inventory with its history lines
+ * (`{ keepSignUpNumber: true }` keeps it; tests/integration/billing covers sign-up's number).
+ */
+export async function company(overrides: Parameters<typeof signUpCompany>[0] = {}, opts: { keepSignUpNumber?: boolean } = {}) {
   const { company, admin } = await signUpCompany(overrides);
+  if (!opts.keepSignUpNumber) {
+    await db()
+      .update(phoneNumbers)
+      .set({ status: 'available', companyId: null, extensionId: null, isMain: false, acquiredAt: null, heldUntil: null })
+      .where(eq(phoneNumbers.companyId, company.id));
+    await db().delete(auditLog).where(and(eq(auditLog.companyId, company.id), eq(auditLog.card, 'numbers')));
+  }
   return { company, admin, actor: (await loadActor(admin.id)) as Actor };
 }
 

@@ -5,6 +5,7 @@ import { lookUpActivation } from '@/lib/auth/activation';
 import { formatDate } from '@/lib/format/date';
 import { fullName } from '@/lib/format/person';
 import { isLocale } from '@/lib/i18n/locales';
+import { elides } from '@/lib/format/elision';
 
 export const metadata = { referrer: 'no-referrer' as const };
 
@@ -21,7 +22,7 @@ export default async function ActivatePage({ params }: { params: Promise<{ token
         <div>
           <h1 className="text-2xl font-semibold">{t('title')}</h1>
           <p className="mt-2 text-muted-foreground">
-            {t('intro', { name: fullName(lookup.user), company: lookup.companyName })}
+            {t('intro', { name: fullName(lookup.user), company: lookup.companyName, companyElision: elides(lookup.companyName) })}
           </p>
         </div>
         <ActivateForm token={token} email={lookup.user.email} />

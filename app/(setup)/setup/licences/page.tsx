@@ -11,6 +11,7 @@ import { db } from '@/db';
 import { requireAdmin } from '@/lib/auth/session';
 import { fullName } from '@/lib/format/person';
 import { getLicencesCardData } from '@/lib/licences/queries';
+import { seatsMonthlyMinor } from '@/lib/prices/billing';
 import { formatMoney } from '@/lib/prices/money';
 import { companyPrices } from '@/lib/prices/price-list';
 import { getSetupProgress } from '@/lib/setup/cards';
@@ -62,6 +63,12 @@ export default async function LicencesPage() {
                 </TableRow>
               </TableBody>
             </Table>
+            <p className="mt-3 text-sm" data-testid="seat-cost">
+              {t('billing.seatCost', {
+                count: data.seats.bought,
+                price: money(seatsMonthlyMinor(data.seats.bought, prices.monthlyMinor)),
+              })}
+            </p>
             {data.pendingSeats > 0 && (
               <p className="mt-3 text-sm">{t('licences.pending', { count: data.pendingSeats })}</p>
             )}

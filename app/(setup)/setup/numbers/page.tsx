@@ -30,7 +30,6 @@ export default async function NumbersPage({ searchParams }: { searchParams: Prom
     getSetupProgress(actor.companyId),
     getNumbersCardData(actor.companyId, { page }),
   ]);
-  const money = (minor: number) => t('numbers.perMonth', { price: formatMoney(minor, data.currency, locale) });
   const rows: NumberRowView[] = data.rows.map((r) => ({
     id: r.id,
     national: r.national,
@@ -39,7 +38,12 @@ export default async function NumbersPage({ searchParams }: { searchParams: Prom
     isMain: r.isMain,
     extensionId: r.extension?.id ?? null,
     extensionLabel: r.extension ? t('numbers.extensionOption', { number: r.extension.number, name: r.extension.name || t(`extensions.types.${r.extension.type}`) }) : null,
-    priceLabel: r.monthlyMinor === null ? t('numbers.included') : money(r.monthlyMinor),
+    priceLabel:
+      r.billing.kind === 'included'
+        ? t('billing.includedWith', { who: r.billing.includedWith ?? '' })
+        : t(r.billing.kind === 'extra' ? 'billing.extra' : 'billing.tollFree', {
+            price: formatMoney(r.billing.monthlyMinor, data.currency, locale),
+          }),
   }));
   const groups: ExtensionGroup[] = EXTENSION_TYPES.map((type) => ({
     type,

@@ -34,7 +34,7 @@ export default async function ReviewPage() {
     <ul id={id} className="grid gap-2">
       {items.map((item) => (
         <li key={`${item.code}-${item.card}`} data-missing={item.code} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-          <span>{describeMissing(item, tr)}</span>
+          <span>{describeMissing(item, tr, money)}</span>
           <Link href={item.href} className="text-sm underline underline-offset-4">
             {t('review.goTo', { card: t(`setup.cards.${item.card}.title`) })}
           </Link>
@@ -91,6 +91,36 @@ export default async function ReviewPage() {
           total={{ label: t('review.monthlyTotal'), amount: money(cost.monthlyTotalMinor), line: 'total' }}
         />
       </section>
+
+      {cost.nextBill.length > 0 && (
+        <section aria-labelledby="next-bill-title" className="grid gap-2">
+          <h2 id="next-bill-title" className="text-lg font-semibold">
+            {t('billing.nextBillTitle')}
+          </h2>
+          <p className="text-sm text-muted-foreground">{t('billing.nextBillIntro')}</p>
+          <CostTable
+            testId="next-bill"
+            headings={{
+              line: t('review.line'),
+              quantity: t('review.quantity'),
+              unitPrice: t('review.unitPrice'),
+              amount: t('review.monthly'),
+            }}
+            rows={cost.nextBill.map((line) => ({
+              key: line.orderId,
+              data: { 'data-next-bill': 'office_seats' },
+              label: t('billing.nextBillLine', { count: line.quantity }),
+              quantity: line.quantity,
+              unit: money(line.unitMinor),
+              amount: money(line.monthlyMinor),
+            }))}
+            total={{
+              label: t('billing.nextBillTitle'),
+              amount: money(cost.nextBill.reduce((a, l) => a + l.monthlyMinor, 0)),
+            }}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="one-time-title" className="grid gap-2">
         <h2 id="one-time-title" className="text-lg font-semibold">
