@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeJsonFields } from '@/lib/forms/json-fields';
 import { RING_STRATEGIES } from '@/db/schema';
 import { extensionNumberField, keyedError, optionalUuidField, requiredText, uuidField, withId } from '@/lib/forms/fields';
 
@@ -79,26 +80,8 @@ export const conferenceSchema = z.object({
 export type ConferenceFormInput = z.input<typeof conferenceSchema>;
 export type ConferenceForm = z.output<typeof conferenceSchema>;
 
-/**
- * The dialogs post their FormData: the ordered member list and the no-answer target travel
- * as JSON fields (`members`, `noAnswer`), decoded here before the same schema validates them.
- */
-function decodeJsonFields(fields: string[]) {
-  return (value: unknown) => {
-    if (!value || typeof value !== 'object') return value;
-    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-    for (const field of fields) {
-      const raw = out[field];
-      if (typeof raw !== 'string') continue;
-      try {
-        out[field] = JSON.parse(raw);
-      } catch {
-        out[field] = undefined;
-      }
-    }
-    return out;
-  };
-}
+// The dialogs post their FormData: the ordered member list and the no-answer target travel as
+// JSON fields (`members`, `noAnswer`), decoded by decodeJsonFields before this schema validates them.
 
 const RING_GROUP_JSON_FIELDS = ['members', 'noAnswer'];
 export const createRingGroupSchema = z.preprocess(decodeJsonFields(RING_GROUP_JSON_FIELDS), ringGroupSchema);

@@ -6,7 +6,8 @@ import { defineAction } from '@/lib/actions/define';
 import { formatNational } from '@/lib/format/phone';
 import { emptySchema } from '@/lib/forms/fields';
 import { markVerified } from '@/lib/setup/cards';
-import { backfillDirectNumbers, ensureMainNumber, extensionLabels } from './direct';
+import { backfillDirectNumbers, ensureMainNumber } from './direct';
+import { extensionLabels } from './labels';
 import { localInventory } from './inventory';
 import { holdSchema, mapNumberSchema, numberIdSchema, purchaseSchema, releaseHoldSchema } from './schema';
 

@@ -8,7 +8,7 @@ import { formatNational } from '@/lib/format/phone';
 import { uuidField } from '@/lib/forms/fields';
 import { computeBill, loadBillingRows } from '@/lib/prices/billing';
 import { companyPrices } from '@/lib/prices/price-list';
-import { extensionLabels } from './direct';
+import { extensionLabels } from './labels';
 
 // What happens to the numbers a change leaves without an extension (a removed user, a user
 // switched to Free, a deleted ring group or bridge): the admin decides per number in the

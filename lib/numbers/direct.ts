@@ -4,7 +4,7 @@ import { extensions, phoneNumbers, users, type Company, type ExtensionType, type
 import { ActionError } from '@/lib/actions/errors';
 import type { AuditEntry, CardWriter } from '@/lib/actions/define';
 import type { CountryCode } from '@/lib/countries/rules';
-import { fullNameOrNull } from '@/lib/format/person';
+import { extensionLabels } from './labels';
 import { formatNational } from '@/lib/format/phone';
 import { preferredAreaCodes } from './areas';
 import { rowsOf } from './inventory-seed';
@@ -124,21 +124,6 @@ async function reuse(tx: Tx, company: DirectNumberCompany, extensionIds: readonl
   return rowsOf<Assigned>(result);
 }
 
-/** "101 · Alice Martin", "800 · Weekly meeting": how the tab and the history name an extension. */
-export async function extensionLabels(exec: Db | Tx, companyId: string, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await exec
-    .select({ id: extensions.id, number: extensions.number, name: extensions.name, firstName: users.firstName, lastName: users.lastName })
-    .from(extensions)
-    .leftJoin(users, eq(users.id, extensions.userId))
-    .where(and(eq(extensions.companyId, companyId), inArray(extensions.id, [...ids])));
-  return new Map(
-    rows.map((r) => {
-      const name = fullNameOrNull(r) ?? r.name;
-      return [r.id, name ? `${r.number} · ${name}` : r.number] as const;
-    }),
-  );
-}
 
 /**
  * The first number a company gets becomes its main number; afterwards the main number only
