@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 
-export const ADMIN_STATE = 'tests/.auth/admin.json';
+// One per E2E data dir, so parallel runs (each with its own E2E_PORT and E2E_DATA_DIR) keep their own sign-in.
+export const ADMIN_STATE = `tests/.auth/${(process.env.E2E_DATA_DIR ?? '.data/e2e').replace(/[^\w-]+/g, '_')}-admin.json`;
 
 /** WCAG 2.2 AA: every page a test visits is checked with axe. */
 async function expectAccessible(page: Page) {
