@@ -2,35 +2,20 @@ import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 // Checks the whole environment before `next dev`, `next build` or `next start` does anything.
 import { env } from './lib/env';
+import { staticSecurityHeaders } from './lib/security-headers';
 
-const isDev = env.NODE_ENV !== 'production';
-
-// Next's inline bootstrap scripts need 'unsafe-inline' without per-request nonces;
-// eval is only for dev tooling (React Refresh), never in production.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${isDev ? ' ws: wss:' : ''}`,
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
-
-export const securityHeaders = [
-  { key: 'Content-Security-Policy', value: csp },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
-];
+// The Content-Security-Policy (with its per-request nonce) and HSTS are set by proxy.ts.
+export const securityHeaders = staticSecurityHeaders;
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', '@neondatabase/serverless', 'ws'],
-  experimental: { authInterrupts: true },
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', '@neondatabase/serverless', 'ws', 'pino'],
+  experimental: {
+    authInterrupts: true,
+    // The user import uploads its file to a server action: 5 MB at most (IMPORT_MAX_BYTES in
+    // lib/team/schema.ts, checked in the browser first), plus room for the form's other fields,
+    // so the app's own message answers a large file, never Next's default 1 MB limit.
+    serverActions: { bodySizeLimit: '6mb' },
+  },
   poweredByHeader: false,
   // Lets two checkouts' worth of builds (e.g. parallel browser-test runs) live side by side.
   distDir: env.NEXT_DIST_DIR,

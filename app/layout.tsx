@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { connection } from 'next/server';
 import { Toaster } from '@/components/ui/toast';
+import { StackedTableLabels } from '@/components/tables/stacked-labels';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,6 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request: the CSP nonce proxy.ts makes must reach Next's inline scripts.
+  await connection();
   const locale = await getLocale();
   const t = await getTranslations('app');
   return (
@@ -23,7 +27,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <NextIntlClientProvider>
           {children}
-          <Toaster />
+          {/* Sonner's own label is English; its Alt+T hotkey is real, so the label names it. */}
+          <Toaster customAriaLabel={t('notifications')} />
+          <StackedTableLabels />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -344,6 +344,43 @@ export const activationTokens = pgTable(
   (t) => [uniqueIndex('activation_tokens_hash_unique').on(t.tokenHash), index('activation_tokens_user_idx').on(t.userId)],
 );
 
+/**
+ * One signed-in browser (lib/auth/sessions.ts). The session cookie carries this id: deleting the
+ * row ends that session wherever the cookie was copied. Removing the user cascades; changing
+ * their role or password deletes their rows too (trigger users_end_sessions, migration 0009).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    // Moved at most once a minute: the idle timeout's clock, not an access log.
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    check('sessions_seen_check', sql`${t.lastSeenAt} >= ${t.createdAt}`),
+  ],
+);
+
+/**
+ * Attempts at sign-in, sign-up and activation per account or client address, with the lock they
+ * earned (lib/auth/throttle.ts). In the database so every server instance sees the same counts.
+ */
+export const authThrottle = pgTable(
+  'auth_throttle',
+  {
+    key: text('key').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [check('auth_throttle_attempts_check', sql`${t.attempts} >= 0`)],
+);
+
 export const SETUP_CARDS = ['company', 'team', 'licences', 'extensions', 'numbers', 'review'] as const;
 export type SetupCard = (typeof SETUP_CARDS)[number];
 export type CardStatus = 'not_started' | 'in_progress' | 'verified';
@@ -472,4 +509,5 @@ export type OrderLine = typeof orderLines.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type SetupProgressRow = typeof setupProgress.$inferSelect;
 export type SipCarrier = typeof sipCarriers.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 

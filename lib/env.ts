@@ -24,6 +24,7 @@ const postgresUrl = z
   .string()
   .trim()
   .refine(hasProtocol(['postgres:', 'postgresql:']), 'must be a postgres:// or postgresql:// URL');
+const minutes = z.coerce.number({ error: 'must be a number of minutes' }).int('must be a whole number of minutes').min(1).max(24 * 60 * 30);
 const port = z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(1).max(65535);
 
 export const envSchema = z.object({
@@ -57,6 +58,21 @@ export const envSchema = z.object({
       .refine(hasProtocol(['smtp:', 'smtps:']), 'must be an smtp:// or smtps:// URL such as smtp://user:pass@smtp.example.com:587'),
   ),
   MAIL_FROM: optional(z.string().trim().regex(/@/, 'must hold an e-mail address, such as "Switchboard <no-reply@example.com>"')),
+
+  // Sessions (lib/auth/sessions.ts): idle timeouts by role, and the absolute lifetime.
+  SESSION_IDLE_MINUTES_ADMIN: blankIsUnset(minutes.default(30)),
+  SESSION_IDLE_MINUTES_MEMBER: blankIsUnset(minutes.default(480)),
+  SESSION_MAX_HOURS: blankIsUnset(z.coerce.number({ error: 'must be a number of hours' }).int('must be a whole number of hours').min(1).max(24 * 30).default(12)),
+  /** A reverse proxy in front sets X-Forwarded-For and X-Forwarded-Proto: trust its last hop. */
+  TRUST_PROXY: blankIsUnset(z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true' || v === '1')),
+  LOG_LEVEL: blankIsUnset(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  /** What phones are told to register with ("Set up your phone"); unset: the company's SIP domain. */
+  SIP_SERVER: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:]+\](:\d{1,5})?$/, 'must be a host name or address with an optional port, such as sip.example.com:5060'),
+  ),
 
   // Tests, browser tests and the bench.
   TEST_DATABASE_URL: optional(postgresUrl),

@@ -152,7 +152,7 @@ const CASES: BenchCase[] = [
     prepare: async () => ({ actor: await freshCompany(IMPORT_ROWS + 1), csv: importFile(IMPORT_ROWS) }),
     run: async ({ actor, csv }) => {
       const result = await db().transaction(async (tx) =>
-        commitImport(await cardContext(tx, 'team', actor, benchContext), { csv, mode: 'all_or_nothing' }),
+        commitImport(await cardContext(tx, 'team', actor, benchContext), { file: new File([csv], 'bench.csv'), mode: 'all_or_nothing' }),
       );
       if (result.imported !== IMPORT_ROWS) throw new Error(`imported ${result.imported}`);
     },

@@ -5,7 +5,7 @@
 //   node telephony/run.mjs --check    check the configuration with these settings and exit
 //
 // Environment: DATABASE_URL (required: PostgreSQL or Neon, not PGlite), SIP_LISTEN,
-// SIP_CARRIERS, SIP_MEDIA_URI, SIP_DOMAIN_SUFFIX, SIP_AUTH_SECRET, SIP_SERVER_ID,
+// SIP_CARRIERS, SIP_CARRIER_URI, SIP_MEDIA_URI, SIP_DOMAIN_SUFFIX, SIP_AUTH_SECRET, SIP_SERVER_ID,
 // SIP_CHILDREN, SIP_LOG_LEVEL, SIP_RUN_DIR, KAMAILIO (telephony/README.md describes each).
 // The database URL reaches Kamailio without its password, which goes to libpq as PGPASSWORD,
 // so it is neither in the process list nor in Kamailio's logs.
@@ -102,11 +102,11 @@ export function carriersSetting(value = '') {
   return out.join(',');
 }
 
-/** SIP_MEDIA_URI: where voicemail and conference calls go, "sip:HOST[:PORT]"; empty: none. */
-export function mediaSetting(value = '') {
+/** SIP_MEDIA_URI / SIP_CARRIER_URI: "sip:HOST[:PORT]" without a user part; empty: none. */
+export function uriSetting(name, value = '') {
   const v = value.trim();
   if (v && !/^sips?:[A-Za-z0-9.[\]:-]+(?::\d{1,5})?(;[A-Za-z0-9=;._-]*)?$/.test(v)) {
-    throw new SetupError(`SIP_MEDIA_URI must be a SIP URI without a user part, e.g. sip:10.0.0.5:5080, not "${value}"`);
+    throw new SetupError(`${name} must be a SIP URI without a user part, e.g. sip:10.0.0.5:5080, not "${value}"`);
   }
   return v;
 }
@@ -144,7 +144,8 @@ export function settingsFrom(env = process.env) {
       SB_DB_URL: db.kamailioUrl,
       SB_SQLCON: `sb=>${db.kamailioUrl}`,
       SB_CARRIERS: carriersSetting(env.SIP_CARRIERS),
-      SB_MEDIA_URI: mediaSetting(env.SIP_MEDIA_URI),
+      SB_MEDIA_URI: uriSetting('SIP_MEDIA_URI', env.SIP_MEDIA_URI),
+      SB_CARRIER_URI: uriSetting('SIP_CARRIER_URI', env.SIP_CARRIER_URI),
       SB_CTL: `unix:${path.join(runDir, 'kamailio.ctl')}`,
       SB_RUNDIR: runDir,
       SB_CHILDREN: String(intSetting('SIP_CHILDREN', env.SIP_CHILDREN, 4, 1, 64)),

@@ -1,12 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { saveCompanyAction } from '@/lib/company/bindings';
+import { useRouter } from 'next/navigation';
+import { useRef } from 'react';
+import { saveAndContinueCompanyAction, saveCompanyAction } from '@/lib/company/bindings';
 import { CountrySelect } from '@/components/forms/country-select';
 import { FormError } from '@/components/forms/form-error';
 import { Options } from '@/components/forms/options';
-import { SaveFooter } from '@/components/forms/save-footer';
 import { bindFields, TextField } from '@/components/forms/text-field';
+import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -16,16 +18,31 @@ import { COUNTRY_RULES, type CountryCode } from '@/lib/countries/rules';
 import { LOCALES } from '@/lib/i18n/locales';
 import { companyDetailsSchema, FIELD_LIMITS, type CompanyDetailsInput } from '@/lib/company/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
+import type { ActionState } from '@/lib/actions/state';
+import { nextCardPath } from '@/lib/setup/paths';
 
 const EMERGENCY_CODE: Record<CountryCode, string> = { FR: '112', US: '911', CA: '911', GB: '999', BE: '112', CH: '112' };
 
 export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; onSaved: () => void }) {
   const t = useTranslations();
+  const router = useRouter();
+  // Which submit button was pressed: "Save and continue" saves and verifies in one action.
+  const andContinue = useRef(false);
   const { form, state, pending, onSubmit, errorOf } = useActionForm({
     schema: companyDetailsSchema,
-    action: saveCompanyAction,
+    // Navigating here, not in onSuccess: the verified card replaces this form before its effects run.
+    action: async (prev: ActionState<void>, data: FormData) => {
+      if (!andContinue.current) return saveCompanyAction(prev, data);
+      const result = await saveAndContinueCompanyAction(prev, data);
+      if (result.ok) {
+        toast.success(t('common.saved'));
+        router.push(nextCardPath('company'));
+      }
+      return result;
+    },
     defaultValues: values,
     onSuccess: () => {
+      if (andContinue.current) return;
       toast.success(t('common.saved'));
       onSaved();
     },
@@ -120,7 +137,14 @@ export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; 
           <CountrySelect {...form.register('addressCountry')} />
         </FormField>
       </fieldset>
-      <SaveFooter pending={pending} />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={pending} onClick={() => (andContinue.current = true)}>
+          {t('flow.saveAndContinue')}
+        </Button>
+        <Button type="submit" variant="outline" disabled={pending} onClick={() => (andContinue.current = false)}>
+          {t('common.save')}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -2,8 +2,8 @@
 
 import { Pencil, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { deleteConferenceAction, deleteRingGroupAction } from '@/lib/extensions/bindings';
-import { ConfirmAction } from '@/components/forms/confirm-action';
+import { deleteConferenceAction, deleteExtensionImpactAction, deleteRingGroupAction } from '@/lib/extensions/bindings';
+import { ConfirmConsequences } from '@/components/forms/confirm-consequences';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
@@ -33,14 +33,20 @@ export function ExtensionsTable({
   rows,
   people,
   targets,
+  registrations,
 }: {
   rows: ExtensionRow[];
   people: PersonOption[];
   targets: TargetOption[];
+  /** A user extension's phone registration, by user id (lib/telephony/registrations.ts). */
+  registrations: Record<string, { registered: boolean; label: string }>;
 }) {
   const t = useTranslations();
   if (rows.length === 0) return <p>{t('extensions.empty')}</p>;
-  const columns = (['extension', 'type', 'name', 'rings', 'noAnswerColumn', 'directNumber'] as const).map((c) => t(`extensions.${c}`));
+  const columns = [
+    ...(['extension', 'type', 'name', 'rings', 'noAnswerColumn', 'directNumber'] as const).map((c) => t(`extensions.${c}`)),
+    t('telephony.registration'),
+  ];
   return (
     <Table>
       <ColumnHeaders labels={columns} actions={t('extensions.actions')} />
@@ -59,6 +65,9 @@ export function ExtensionsTable({
                 <NoAnswer row={row} />
               </TableCell>
               <TableCell>{row.directNumber ?? t('common.none')}</TableCell>
+              <TableCell className="whitespace-normal" data-registered={row.userId && registrations[row.userId]?.registered ? 'yes' : 'no'}>
+                {row.userId ? registrations[row.userId]?.label : t('common.none')}
+              </TableCell>
               <ActionsCell>
                 {row.type === 'ring_group' && (
                   <RingGroupDialog
@@ -89,7 +98,7 @@ export function ExtensionsTable({
                 )}
                 <RenumberDialog id={row.id} name={label} number={row.number} />
                 {row.type !== 'user' && (
-                  <ConfirmAction
+                  <ConfirmConsequences
                     trigger={
                       <Button variant="ghost" size="icon" aria-label={t('extensions.deleteNamed', { name: label })}>
                         <Trash2 aria-hidden />
@@ -104,6 +113,8 @@ export function ExtensionsTable({
                     action={row.type === 'ring_group' ? deleteRingGroupAction : deleteConferenceAction}
                     fields={{ id: row.id }}
                     successMessage={t('extensions.deleted', { name: label })}
+                    loadImpact={() => deleteExtensionImpactAction({ id: row.id })}
+                    subject={label}
                   />
                 )}
               </ActionsCell>

@@ -5,9 +5,9 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { Select } from '@/components/ui/select';
 import { MEMBERS, RING_SECONDS, type RingGroupForm, type RingGroupFormInput } from '@/lib/extensions/schema';
 import type { PersonOption } from './types';
 
@@ -20,7 +20,8 @@ const MOVES = [
 ] as const;
 
 /**
- * The ordered member list of a ring group: add from a picker, remove, and reorder with
+ * The members of a ring group: ticked in one checklist (Space toggles, Tab moves on), then the
+ * ordered list of those ticked: remove, and reorder with
  * Move up / Move down buttons (keyboard and mouse alike). Each move is announced, and focus
  * stays on the moved member's button so the next press moves it again.
  */
@@ -38,15 +39,15 @@ export function MemberList({
   onMembersChange: (userIds: string[]) => void;
 }) {
   const t = useTranslations('extensions');
+  const tf = useTranslations('flow');
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'members' });
-  const [candidate, setCandidate] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
-  const picker = useRef<HTMLSelectElement | null>(null);
-  const focusNext = useRef<{ userId: string; direction: 'up' | 'down' } | 'picker' | null>(null);
+  const boxes = useRef(new Map<string, HTMLInputElement | null>());
+  const focusNext = useRef<{ userId: string; direction: 'up' | 'down' } | { box: string } | null>(null);
   const byId = new Map(people.map((p) => [p.userId, p]));
   const chosen = new Set(fields.map((f) => f.userId));
-  const available = people.filter((p) => !chosen.has(p.userId));
+  const full = fields.length >= MEMBERS.max;
   const nameOf = (userId: string) => byId.get(userId)?.name ?? '';
 
   // After a move React re-renders the list; focus follows the member that moved.
@@ -54,7 +55,7 @@ export function MemberList({
     const target = focusNext.current;
     if (!target) return;
     focusNext.current = null;
-    if (target === 'picker') return picker.current?.focus();
+    if ('box' in target) return boxes.current.get(target.box)?.focus();
     const same = buttons.current.get(`${target.userId}:${target.direction}`);
     const other = buttons.current.get(`${target.userId}:${target.direction === 'up' ? 'down' : 'up'}`);
     (same && !same.disabled ? same : other)?.focus();
@@ -69,19 +70,19 @@ export function MemberList({
     setAnnouncement(t('memberMoved', { name: nameOf(userId), position: to + 1, count: fields.length }));
   };
 
-  const add = () => {
-    if (!candidate || fields.length >= MEMBERS.max) return;
-    append({ userId: candidate, ringSeconds: RING_SECONDS.default });
-    setAnnouncement(t('memberAdded', { name: nameOf(candidate), position: fields.length + 1, count: fields.length + 1 }));
-    setCandidate('');
-    onMembersChange([...fields.map((f) => f.userId), candidate]);
+  const add = (userId: string) => {
+    if (chosen.has(userId) || full) return;
+    append({ userId, ringSeconds: RING_SECONDS.default });
+    setAnnouncement(t('memberAdded', { name: nameOf(userId), position: fields.length + 1, count: fields.length + 1 }));
+    onMembersChange([...fields.map((f) => f.userId), userId]);
   };
 
-  const removeAt = (index: number) => {
+  const removeAt = (index: number, refocus: boolean) => {
     const userId = fields[index]?.userId;
     if (!userId) return;
     remove(index);
-    focusNext.current = 'picker';
+    // Removed from the ordered list: focus goes back to the person's box in the checklist.
+    if (refocus) focusNext.current = { box: userId };
     setAnnouncement(t('memberRemoved', { name: nameOf(userId) }));
     onMembersChange(fields.filter((_, i) => i !== index).map((f) => f.userId));
   };
@@ -154,7 +155,7 @@ export function MemberList({
                     variant="ghost"
                     size="icon"
                     aria-label={t('removeMember', { name })}
-                    onClick={() => removeAt(index)}
+                    onClick={() => removeAt(index, true)}
                   >
                     <X aria-hidden />
                   </Button>
@@ -172,29 +173,29 @@ export function MemberList({
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="grid min-w-56 flex-1 gap-2">
-          <Label htmlFor="add-member">{t('addMemberLabel')}</Label>
-          <Select
-            id="add-member"
-            ref={picker}
-            value={candidate}
-            onChange={(e) => setCandidate(e.target.value)}
-            aria-describedby={error ? 'members-error' : undefined}
-            aria-invalid={Boolean(error)}
-          >
-            <option value="">{available.length ? t('chooseMember') : t('everyoneIsMember')}</option>
-            {available.map((p) => (
-              <option key={p.userId} value={p.userId}>
+      {/* Scrolls inside itself for a large team; every box is still reached with Tab. */}
+      <fieldset className="grid max-h-64 gap-1 overflow-y-auto sm:grid-cols-2" aria-describedby={error ? 'members-error' : undefined}>
+        <legend className="mb-1 text-sm font-medium">{tf('pickMembers')}</legend>
+        {people.map((p) => {
+          const id = `pick-${p.userId}`;
+          const checked = chosen.has(p.userId);
+          return (
+            // Rows 2rem high: the 16 px boxes keep 24 px of space each (WCAG 2.5.8).
+            <div key={p.userId} className="flex min-h-8 items-center gap-2">
+              <Checkbox
+                id={id}
+                checked={checked}
+                disabled={!checked && full}
+                ref={(el) => void boxes.current.set(p.userId, el)}
+                onChange={(e) => (e.target.checked ? add(p.userId) : removeAt(fields.findIndex((f) => f.userId === p.userId), false))}
+              />
+              <Label htmlFor={id} className="font-normal">
                 {p.number ? `${p.name} (${p.number})` : p.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <Button type="button" variant="secondary" onClick={add} disabled={!candidate || fields.length >= MEMBERS.max}>
-          {t('addMember')}
-        </Button>
-      </div>
+              </Label>
+            </div>
+          );
+        })}
+      </fieldset>
       {error && (
         <p id="members-error" role="alert" className="text-sm text-destructive">
           {error}

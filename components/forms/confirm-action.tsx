@@ -16,6 +16,7 @@ import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
 import type { ActionState, FormAction } from '@/lib/actions/state';
 import { FormError } from './form-error';
+import { useReturnFocus } from './return-focus';
 
 type Action = FormAction;
 
@@ -70,10 +71,17 @@ export function ConfirmDialog({
   onOpenChange: (open: boolean) => void;
   children: React.ReactNode;
 }) {
+  const { triggerRef, remember, onCloseAutoFocus } = useReturnFocus();
+  const change = (next: boolean) => {
+    if (next) remember();
+    onOpenChange(next);
+  };
   return (
-    <AlertDialog open={open} onOpenChange={onOpenChange}>
-      <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
-      <AlertDialogContent>{children}</AlertDialogContent>
+    <AlertDialog open={open} onOpenChange={change}>
+      <AlertDialogTrigger asChild ref={triggerRef}>
+        {trigger}
+      </AlertDialogTrigger>
+      <AlertDialogContent onCloseAutoFocus={onCloseAutoFocus}>{children}</AlertDialogContent>
     </AlertDialog>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { useReturnFocus } from './return-focus';
 
 /**
  * The dialog around an Add / Edit form: trigger, title, description, then the form. The form is
@@ -27,14 +28,18 @@ export function FormDialog({
 }) {
   const t = useTranslations('common');
   const [open, setOpen] = useState(false);
+  const { triggerRef, remember, onCloseAutoFocus } = useReturnFocus();
   const change = (next: boolean) => {
+    if (next) remember();
     setOpen(next);
     onOpenChange?.(next);
   };
   return (
     <Dialog open={open} onOpenChange={change}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent closeLabel={t('close')} className={className}>
+      <DialogTrigger asChild ref={triggerRef}>
+        {trigger}
+      </DialogTrigger>
+      <DialogContent closeLabel={t('close')} className={className} onCloseAutoFocus={onCloseAutoFocus}>
         <DialogHeader>
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>

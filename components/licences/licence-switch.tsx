@@ -2,12 +2,15 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { setLicenceAction } from '@/lib/team/bindings';
-import { ConfirmAction } from '@/components/forms/confirm-action';
+import { freeLicenceImpactAction, setLicenceAction } from '@/lib/team/bindings';
+import { ConfirmConsequences } from '@/components/forms/confirm-consequences';
 import { Button } from '@/components/ui/button';
 import { named } from '@/lib/format/elision';
 
-/** To Office: one click (refused when no seat is left). To Free: confirmed, warning when a desk phone goes. */
+/**
+ * To Office: one click (refused when no seat is left). To Free: confirmed, warning when a desk
+ * phone goes, with a decision for each number that rings them.
+ */
 export function LicenceSwitch({
   user,
 }: {
@@ -17,7 +20,7 @@ export function LicenceSwitch({
   const [state, dispatch, pending] = useActionState(setLicenceAction, {});
   if (user.licence === 'office') {
     return (
-      <ConfirmAction
+      <ConfirmConsequences
         destructive={Boolean(user.deviceModel)}
         trigger={
           <Button variant="outline" size="sm" aria-label={t('switchToFreeNamed', { name: user.name })}>
@@ -30,6 +33,8 @@ export function LicenceSwitch({
         action={setLicenceAction}
         fields={{ id: user.id, licence: 'free' }}
         successMessage={t('switched', named(user.name))}
+        loadImpact={() => freeLicenceImpactAction({ id: user.id })}
+        subject={user.name}
       />
     );
   }

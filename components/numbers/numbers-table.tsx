@@ -1,9 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useId } from 'react';
+import { useActionState, useId, useRef } from 'react';
 import { mapNumberAction, releaseNumberAction, setMainNumberAction } from '@/lib/numbers/bindings';
-import { ConfirmAction } from '@/components/forms/confirm-action';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
@@ -12,6 +11,7 @@ import { Select } from '@/components/ui/select';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableRow } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import type { ActionState } from '@/lib/actions/state';
+import { NumberChangeDialog, useNumberChange } from './number-change-confirm';
 import type { ExtensionGroup, NumberRowView } from './types';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -40,6 +40,7 @@ type MapResult = { id: string; extensionId: string | null };
 /** What the number rings: any extension of the company, or nothing. */
 function MapForm({ row, groups }: { row: NumberRowView; groups: ExtensionGroup[] }) {
   const t = useTranslations('numbers');
+  const tc = useTranslations('consequences');
   const selectId = useId();
   const errorId = useId();
   const labelOf = (id: string) => groups.flatMap((g) => g.options).find((o) => o.id === id)?.label ?? '';
@@ -54,41 +55,66 @@ function MapForm({ row, groups }: { row: NumberRowView; groups: ExtensionGroup[]
     return result;
   }, {});
   const invalid = Boolean(state.formError || state.fieldErrors);
+  // Unassigning says first what it affects (the extension, the main number, the cost): its own confirmation.
+  const select = useRef<HTMLSelectElement>(null);
+  const unassign = useNumberChange(row, 'unassign', () => {
+    if (select.current) select.current.value = row.extensionId ?? '';
+  });
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    const target = new FormData(e.currentTarget).get('extensionId');
+    if (target === '' && row.extensionId) {
+      e.preventDefault();
+      unassign.start();
+    }
+  };
   return (
-    <form action={dispatch} className="grid gap-1">
-      <input type="hidden" name="id" value={row.id} />
-      <div className="flex items-center gap-2">
-        <label htmlFor={selectId} className="sr-only">
-          {t('mapTo', { number: row.national })}
-        </label>
-        <Select
-          id={selectId}
-          name="extensionId"
-          defaultValue={row.extensionId ?? ''}
-          className="min-w-48"
-          aria-invalid={invalid}
-          aria-describedby={invalid ? errorId : undefined}
-        >
-          <option value="">{t('unassigned')}</option>
-          {groups
-            .filter((g) => g.options.length > 0)
-            .map((g) => (
-              <optgroup key={g.type} label={g.label}>
-                {g.options.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-        </Select>
-        <Button type="submit" variant="outline" size="sm" disabled={pending}>
-          {t('map')}
-          <span className="sr-only"> {row.national}</span>
-        </Button>
-      </div>
-      <RowError state={state} id={errorId} />
-    </form>
+    <>
+      <form action={dispatch} onSubmit={onSubmit} className="grid gap-1">
+        <input type="hidden" name="id" value={row.id} />
+        <div className="flex items-center gap-2">
+          <label htmlFor={selectId} className="sr-only">
+            {t('mapTo', { number: row.national })}
+          </label>
+          <Select
+            ref={select}
+            id={selectId}
+            name="extensionId"
+            defaultValue={row.extensionId ?? ''}
+            className="min-w-48"
+            aria-invalid={invalid}
+            aria-describedby={invalid ? errorId : undefined}
+          >
+            <option value="">{t('unassigned')}</option>
+            {groups
+              .filter((g) => g.options.length > 0)
+              .map((g) => (
+                <optgroup key={g.type} label={g.label}>
+                  {g.options.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+          </Select>
+          <Button type="submit" variant="outline" size="sm" disabled={pending}>
+            {t('map')}
+            <span className="sr-only"> {row.national}</span>
+          </Button>
+        </div>
+        <RowError state={state} id={errorId} />
+      </form>
+      {/* Outside the row's form: React bubbles the dialog's submit through the portal. */}
+      <NumberChangeDialog
+        control={unassign}
+        change="unassign"
+        row={row}
+        title={tc('number.unassignTitle', { number: row.national })}
+        confirmLabel={tc('number.unassign')}
+        action={mapNumberAction as Action}
+        successMessage={t('unmapped', { number: row.national })}
+      />
+    </>
   );
 }
 
@@ -140,24 +166,7 @@ export function NumbersTable({ rows, groups }: { rows: NumberRowView[]; groups: 
                 {row.isMain ? (
                   <span className="max-w-48 text-sm whitespace-normal text-muted-foreground">{t('mainCannotBeReleased')}</span>
                 ) : (
-                  <ConfirmAction
-                    trigger={
-                      <Button variant="ghost" size="sm">
-                        {t('release')}
-                        <span className="sr-only"> {row.national}</span>
-                      </Button>
-                    }
-                    title={t('releaseNamed', { number: row.national })}
-                    description={
-                      row.extensionLabel
-                        ? t('releaseConfirm', { number: row.national, target: row.extensionLabel })
-                        : t('releaseConfirmUnassigned', { number: row.national })
-                    }
-                    confirmLabel={t('release')}
-                    action={releaseNumberAction as Action}
-                    fields={{ id: row.id }}
-                    successMessage={t('released', { number: row.national })}
-                  />
+                  <ReleaseButton row={row} />
                 )}
               </span>
             </ActionsCell>
@@ -165,5 +174,27 @@ export function NumbersTable({ rows, groups }: { rows: NumberRowView[]; groups: 
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+function ReleaseButton({ row }: { row: NumberRowView }) {
+  const t = useTranslations('numbers');
+  const release = useNumberChange(row, 'release');
+  return (
+    <>
+      <Button variant="ghost" size="sm" onClick={release.start}>
+        {t('release')}
+        <span className="sr-only"> {row.national}</span>
+      </Button>
+      <NumberChangeDialog
+        control={release}
+        change="release"
+        row={row}
+        title={t('releaseNamed', { number: row.national })}
+        confirmLabel={t('release')}
+        action={releaseNumberAction as Action}
+        successMessage={t('released', { number: row.national })}
+      />
+    </>
   );
 }

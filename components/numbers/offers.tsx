@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import {
   holdNumbersAction,
   purchaseNumbersAction,
@@ -14,12 +14,17 @@ import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { FormField } from '@/components/ui/form-field';
+import { Select } from '@/components/ui/select';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableRow } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import type { ActionState, FormAction } from '@/lib/actions/state';
 import { formatMoney } from '@/lib/prices/money';
 import { HoldCountdown } from './hold-countdown';
-import type { OfferView } from './types';
+import type { ExtensionGroup, OfferView } from './types';
+
+/** The basket's heading: Select moves focus here, so the admin goes on to Buy. */
+const BASKET_TITLE = 'basket-title';
 
 function InlineError({ state }: { state: ActionState }) {
   const message = state.formError ?? Object.values(state.fieldErrors ?? {})[0];
@@ -32,13 +37,21 @@ function InlineError({ state }: { state: ActionState }) {
 }
 
 /**
- * One number's Select (holds it for the company; the page reloads with it in the selection)
- * or Remove (releases the hold) control.
+ * One number's Select (holds it for the company; the page reloads with it in the selection,
+ * focus moves to the basket and the toaster's live region says so) or Remove (releases the hold).
  */
 function HoldButton({ offer, release }: { offer: OfferView; release?: boolean }) {
   const t = useTranslations('numbers');
+  const tf = useTranslations('flow');
   const action: FormAction = release ? releaseHeldNumbersAction : holdNumbersAction;
-  const [state, dispatch, pending] = useActionState(action, {});
+  const [state, dispatch, pending] = useActionState(async (prev: ActionState, formData: FormData) => {
+    const result = await action(prev, formData);
+    if (result.ok && !release) {
+      document.getElementById(BASKET_TITLE)?.focus();
+      toast.success(tf('heldInBasket', { number: offer.national }));
+    }
+    return result;
+  }, {});
   return (
     <form action={dispatch} className="inline-grid justify-items-end gap-1">
       <input type="hidden" name="ids[]" value={offer.id} />
@@ -96,19 +109,27 @@ export function SelectionPanel({
   serverNow,
   totalLabel,
   minutes,
+  groups,
 }: {
   held: OfferView[];
   heldUntil: string | null;
   serverNow: string;
   totalLabel: string;
   minutes: number;
+  /** What the bought numbers can ring, chosen before Buy. */
+  groups: ExtensionGroup[];
 }) {
   const t = useTranslations('numbers');
   const locale = useLocale();
   const totalOf = (data: PurchaseData) => formatMoney(data.totalMinor, data.currency, locale);
   const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
+  const tf = useTranslations('flow');
   const [done, setDone] = useState<PurchaseData | null>(null);
-  const titleId = useId();
+  const result = useRef<HTMLDivElement | null>(null);
+  // After Buy, focus goes to what happened (the toaster announces it too).
+  useEffect(() => {
+    if (done) result.current?.focus();
+  }, [done]);
   const [state, dispatch, pending] = useActionState(async (prev: ActionState<PurchaseData>, formData: FormData) => {
     const result = await purchaseNumbersAction(prev, formData);
     if (result.ok && result.data) {
@@ -122,12 +143,17 @@ export function SelectionPanel({
   }, {});
 
   return (
-    <section aria-labelledby={titleId} className="grid content-start gap-3 rounded-lg border p-4" data-selection>
-      <h2 id={titleId} className="text-lg font-semibold">
+    // First on a phone (reachable without scrolling past the results), sticky beside them on a wide screen.
+    <section
+      aria-labelledby={BASKET_TITLE}
+      className="order-first grid content-start gap-3 self-start rounded-lg border bg-background p-4 lg:sticky lg:top-4 lg:order-none"
+      data-selection
+    >
+      <h2 id={BASKET_TITLE} tabIndex={-1} className="text-lg font-semibold">
         {t('selection')}
       </h2>
       {done && (
-        <Alert role="status" data-order={done.orderId}>
+        <Alert role="status" data-order={done.orderId} ref={result} tabIndex={-1}>
           <AlertDescription>
             <p>
               {done.created
@@ -166,6 +192,32 @@ export function SelectionPanel({
             {held.map((offer) => (
               <input key={offer.id} type="hidden" name="ids[]" value={offer.id} />
             ))}
+            <FormField id="buy-rings" label={tf('buyRings', { count: held.length })} error={state.fieldErrors?.extensionId}>
+              <Select name="extensionId" defaultValue="">
+                <option value="">{tf('buyRingsLater')}</option>
+                {groups
+                  .filter((g) => g.options.length > 0)
+                  .map((g) => (
+                    <optgroup key={g.type} label={g.label}>
+                      {g.options.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+              </Select>
+            </FormField>
+            <FormField id="buy-main" label={tf('buyMain')} error={state.fieldErrors?.mainId}>
+              <Select name="mainId" defaultValue="">
+                <option value="">{tf('buyMainKeep')}</option>
+                {held.map((offer) => (
+                  <option key={offer.id} value={offer.id}>
+                    {offer.national}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
             <Button type="submit" disabled={pending}>
               {pending ? t('buying') : t('buy', { count: held.length })}
             </Button>

@@ -1,19 +1,23 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CountrySelect } from '@/components/forms/country-select';
 import { Options } from '@/components/forms/options';
 import { TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
+import { toast } from '@/components/ui/toast';
 import type { NumberType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
 import { areasOf, hasTrunkZero } from '@/lib/numbers/areas';
 import { AREA_MAX, NUMBER_TYPES } from '@/lib/numbers/schema';
 
 type Values = { country: CountryCode; type: NumberType; area: string; digits: string };
+
+// Search is a page load: this flag, set on submit, tells the new page to move focus to the results.
+const FOCUS_RESULTS = 'numbers:focus-results';
 
 /**
  * The inventory search, a plain GET form: results are a page of their own (bookmarkable, Back
@@ -22,6 +26,15 @@ type Values = { country: CountryCode; type: NumberType; area: string; digits: st
  */
 export function NumberSearchForm({ values, errors }: { values: Values; errors: { area?: string; digits?: string } }) {
   const t = useTranslations();
+  useEffect(() => {
+    if (sessionStorage.getItem(FOCUS_RESULTS) !== '1') return;
+    sessionStorage.removeItem(FOCUS_RESULTS);
+    const heading = document.getElementById('results-title');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
+    toast(t('flow.resultsFound', { count: document.querySelectorAll('[data-offer]').length }));
+  }, [t]);
   const [country, setCountry] = useState<CountryCode>(values.country);
   const [type, setType] = useState<NumberType>(values.type);
   const suggestions = areasOf(country, type).map((a) => ({
@@ -42,7 +55,7 @@ export function NumberSearchForm({ values, errors }: { values: Values; errors: {
     />
   );
   return (
-    <form role="search" action="/setup/numbers/buy" className="grid gap-4 md:grid-cols-[repeat(4,minmax(0,1fr))_auto] md:items-start">
+    <form role="search" action="/setup/numbers/buy" onSubmit={() => sessionStorage.setItem(FOCUS_RESULTS, '1')} className="grid gap-4 md:grid-cols-[repeat(4,minmax(0,1fr))_auto] md:items-start">
       <FormField id="search-country" label={t('numbers.country')}>
         <CountrySelect name="country" value={country} onChange={(e) => setCountry(e.target.value as CountryCode)} />
       </FormField>

@@ -22,7 +22,7 @@ export async function CardPage({
   const t = await getTranslations();
   const { previous, next } = neighbours(card);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <WizardSteps current={card} progress={progress} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>

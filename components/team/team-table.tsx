@@ -2,8 +2,9 @@
 
 import { Pencil, Shield, ShieldOff, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { removeUserAction, setRoleAction } from '@/lib/team/bindings';
+import { removeUserAction, removeUserImpactAction, setRoleAction } from '@/lib/team/bindings';
 import { ConfirmAction } from '@/components/forms/confirm-action';
+import { ConfirmConsequences } from '@/components/forms/confirm-consequences';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
@@ -18,12 +19,23 @@ import { named } from '@/lib/format/elision';
 // Row controls show on hover like RingCentral's pencil, and whenever a control in the row has focus.
 const reveal = 'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 focus-visible:opacity-100';
 
-export function TeamTable({ rows, devices, actorId }: { rows: TeamRow[]; devices: DeviceOption[]; actorId: string }) {
+export function TeamTable({
+  rows,
+  devices,
+  actorId,
+  registrations,
+}: {
+  rows: TeamRow[];
+  devices: DeviceOption[];
+  actorId: string;
+  /** Each row's phone registration, as the SIP server has it (lib/telephony/registrations.ts). */
+  registrations: Record<string, { registered: boolean; label: string }>;
+}) {
   const t = useTranslations();
   return (
     <Table>
       <ColumnHeaders
-        labels={[t('team.name'), t('auth.email'), t('team.extension'), t('team.licence'), t('team.phone'), t('team.role')]}
+        labels={[t('team.name'), t('auth.email'), t('team.extension'), t('team.licence'), t('team.phone'), t('telephony.registration'), t('team.role')]}
         actions={t('team.actions')}
       />
       <TableBody>
@@ -38,6 +50,9 @@ export function TeamTable({ rows, devices, actorId }: { rows: TeamRow[]; devices
               <TableCell>{t(`team.licences.${row.licence}`)}</TableCell>
               <TableCell>
                 {row.licence === 'free' ? t('common.none') : row.device ? row.device.model : t('team.appOnly')}
+              </TableCell>
+              <TableCell data-registered={registrations[row.id]?.registered ? 'yes' : 'no'} className="whitespace-normal">
+                {registrations[row.id]?.label}
               </TableCell>
               <TableCell>
                 {row.role === 'admin' ? <Badge variant="secondary">{t('team.roles.admin')}</Badge> : t('team.roles.member')}
@@ -80,7 +95,7 @@ export function TeamTable({ rows, devices, actorId }: { rows: TeamRow[]; devices
                   successMessage={t('team.roleChanged', named(name))}
                 />
                 {!self && (
-                  <ConfirmAction
+                  <ConfirmConsequences
                     trigger={
                       <Button variant="ghost" size="icon" className={reveal} aria-label={t('team.removeNamed', { name })}>
                         <Trash2 aria-hidden />
@@ -92,6 +107,8 @@ export function TeamTable({ rows, devices, actorId }: { rows: TeamRow[]; devices
                     action={removeUserAction}
                     fields={{ id: row.id }}
                     successMessage={t('team.removed', { name })}
+                    loadImpact={() => removeUserImpactAction({ id: row.id })}
+                    subject={name}
                   />
                 )}
               </ActionsCell>

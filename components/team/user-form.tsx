@@ -37,7 +37,10 @@ export function UserForm({ userId, values, devices, onDone }: Props) {
       toast.success(t(userId ? 'team.userSaved' : 'team.userAdded'));
       if (!another.current) return onDone();
       const next = (done.ok ? done.data.nextExtension : null) ?? '';
-      form.reset({ firstName: '', lastName: '', email: '', licence: 'office', extension: next, phone: APP_ONLY });
+      // The next hire usually gets the same licence and phone kind; a desk phone is one person's.
+      const { licence: keptLicence, phone: keptPhone } = form.getValues();
+      const phone = keptPhone === APP_ONLY || keptPhone === '' ? keptPhone : APP_ONLY;
+      form.reset({ firstName: '', lastName: '', email: '', licence: keptLicence, extension: next, phone });
       setAddedCount((n) => n + 1);
       firstName.current?.focus();
     },

@@ -11,6 +11,8 @@ export type Actor = {
   role: 'admin' | 'member';
   name: string;
   email: string;
+  /** The session the request came with (lib/auth/sessions.ts); absent for in-process callers. */
+  sessionId?: string;
 };
 
 /** One history line. `card` defaults to the action's own card; side effects name the card they change. */
@@ -45,6 +47,8 @@ export type CardContext = SignedInContext & {
   company: Company;
   /** Writes history entries (none: a save that changed nothing) and marks this card in progress. */
   record: (entry: AuditEntry | AuditEntry[]) => Promise<void>;
+  /** Marks this card verified (with its history line), in the same transaction as the change. */
+  verify: () => Promise<void>;
 };
 
 /** What domain helpers called from card actions need: a writer scoped to one locked company. */
@@ -58,7 +62,15 @@ type Definition<S extends z.ZodType, R, C> = {
    * sign-in, kicking the mail worker). Throwing ActionError here still gives a form message.
    */
   afterCommit?: (result: R, input: z.output<S>) => void | Promise<void>;
+  /**
+   * Runs before the transaction, outside it, so what it writes stays when it refuses (a
+   * throttle's count): throwing ActionError refuses the call with that message.
+   */
+  gate?: (input: z.output<S>, call: GateContext) => Promise<void>;
 };
+
+/** What a gate knows about the call: the clock and the client's address (undefined in-process). */
+export type GateContext = { now: Date; clientAddress: string | undefined };
 
 export type CardActionDef<S extends z.ZodType, R> = Definition<S, R, CardContext> & {
   card: SetupCard;

@@ -25,15 +25,42 @@ function translateIssue(issue: z.core.$ZodIssue, t: Translate): string {
   return t(key, params);
 }
 
-/** FormData -> plain object for zod; `name[]` fields become arrays. */
+/**
+ * FormData -> plain object for zod; `name[]` fields become arrays. The object has no prototype,
+ * so a field named `__proto__` is just an unknown field that zod drops.
+ */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
   for (const key of new Set(formData.keys())) {
     if (key.startsWith('$ACTION')) continue;
     if (key.endsWith('[]')) out[key.slice(0, -2)] = formData.getAll(key);
     else out[key] = formData.get(key);
   }
   return out;
+}
+
+/*
+ * What a binding accepts from the outside world. A server action can be called by anyone with
+ * any serialisable arguments (a plain object, a string, null, an array), not only by our forms.
+ * The bindings (lib/runner/bind.ts) turn their argument into the plain object zod parses; the
+ * runner answers anything else with errors.badInput, and runs nothing.
+ */
+
+/** The one input shape an action's schema is given: an object made of fields. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A form binding's argument: a FormData's fields; anything else (a plain object too) is refused. */
+export function formInput(formData: unknown): Record<string, unknown> | undefined {
+  return formData instanceof FormData ? formDataToObject(formData) : undefined;
+}
+
+/** A code binding's argument: a plain object; no argument at all reads as an empty one. */
+export function callInput(input: unknown): unknown {
+  return input === undefined ? {} : input;
 }
 
 /**

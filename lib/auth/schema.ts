@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { countryField, emailField, keyedError, personNameField, requiredText, seatCountField } from '@/lib/forms/fields';
+import { countryField, emailField, personNameField, requiredText, seatCountField, untrimmedTextField } from '@/lib/forms/fields';
+import { textParam } from '@/lib/format/pages';
 
 // Error messages are i18n keys ("errors.*"), see messages/errors.*.json.
 
 // Passwords are never trimmed: leading/trailing spaces are legitimate characters.
-const requiredPassword = () => z.string(keyedError()).min(1, { error: 'errors.required', abort: true });
+const requiredPassword = () => untrimmedTextField().min(1, { error: 'errors.required', abort: true });
 
 export const signUpSchema = z.object({
   firstName: personNameField(),
@@ -20,6 +21,9 @@ export const signUpSchema = z.object({
 });
 
 export const signInSchema = z.object({ email: emailField, password: requiredPassword() });
+
+/** The sign-in page's `?callbackUrl=` (the proxy sets it); safeCallback keeps it on this site. */
+export const signInPageSchema = z.object({ callbackUrl: textParam(2_000) });
 
 export type SignUpInput = z.input<typeof signUpSchema>;
 export type SignUp = z.output<typeof signUpSchema>;

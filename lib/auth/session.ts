@@ -2,13 +2,13 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Actor } from '@/lib/actions/define';
-import { loadActor } from './actor';
+import { loadSessionActor } from './sessions';
 import { auth } from './index';
 
-/** The signed-in user, re-read from the database once per request. */
+/** The signed-in user of a live session, re-read from the database once per request. */
 export const currentActor = cache(async (): Promise<Actor | undefined> => {
   const session = await auth();
-  return loadActor(session?.user?.id);
+  return loadSessionActor({ userId: session?.user?.id, sessionId: session?.sessionId });
 });
 
 export async function requireActor(callbackUrl: string): Promise<Actor> {

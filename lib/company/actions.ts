@@ -4,7 +4,6 @@ import { companies, extensions, type Company } from '@/db/schema';
 import { defineAction, type CardContext } from '@/lib/actions/define';
 import { ActionError } from '@/lib/actions/errors';
 import { diff } from '@/lib/audit/log';
-import { markVerified } from '@/lib/setup/cards';
 import { checkExtensionNumber, nextFree } from '@/lib/extensions/numbering';
 import { companyDetailsSchema, type CompanyDetails } from './schema';
 
@@ -51,35 +50,49 @@ async function adaptExtensions(ctx: CardContext, input: CompanyDetails) {
   });
 }
 
+/** The details and the emergency address, with the history line of what changed. */
+async function saveDetails(input: CompanyDetails, ctx: CardContext) {
+  const { tx, company } = ctx;
+  await adaptExtensions(ctx, input);
+  const next = {
+    name: input.name,
+    country: input.country,
+    timeZone: input.timeZone,
+    locale: input.locale,
+    extensionLength: input.extensionLength,
+    emergencyStreet: input.street,
+    emergencyCity: input.city,
+    emergencyPostalCode: input.postalCode,
+    emergencyRegion: input.region ?? null,
+    emergencyCountry: input.addressCountry,
+  };
+  await tx.update(companies).set(next).where(eq(companies.id, company.id));
+  const change = diff(detailsOf(company), detailsOf({ ...company, ...next }));
+  await ctx.record(change.changed ? [{ action: 'company.updated', target: input.name, ...change }] : []);
+}
+
 export const saveCompanyDetails = defineAction({
   card: 'company',
   schema: companyDetailsSchema,
+  handler: saveDetails,
+});
+
+/** "Save and continue": the same save, then the card verified, in one transaction. */
+export const saveAndVerifyCompany = defineAction({
+  card: 'company',
+  schema: companyDetailsSchema,
   async handler(input, ctx) {
-    const { tx, company } = ctx;
-    await adaptExtensions(ctx, input);
-    const next = {
-      name: input.name,
-      country: input.country,
-      timeZone: input.timeZone,
-      locale: input.locale,
-      extensionLength: input.extensionLength,
-      emergencyStreet: input.street,
-      emergencyCity: input.city,
-      emergencyPostalCode: input.postalCode,
-      emergencyRegion: input.region ?? null,
-      emergencyCountry: input.addressCountry,
-    };
-    await tx.update(companies).set(next).where(eq(companies.id, company.id));
-    const change = diff(detailsOf(company), detailsOf({ ...company, ...next }));
-    await ctx.record(change.changed ? [{ action: 'company.updated', target: input.name, ...change }] : []);
+    // The schema requires the emergency address, so a saved form is a complete card.
+    await saveDetails(input, ctx);
+    await ctx.verify();
   },
 });
 
 export const verifyCompanyCard = defineAction({
   card: 'company',
   schema: z.object({}),
-  async handler(_input, { tx, actor, company }) {
+  async handler(_input, { company, verify }) {
     if (!company.emergencyStreet) throw new ActionError('errors.companyIncomplete');
-    await markVerified(tx, actor, 'company');
+    await verify();
   },
 });

@@ -7,7 +7,7 @@ import {
   isValidRegion,
   isValidTimeZone,
 } from '@/lib/countries/rules';
-import { countryField, keyedError, requiredText } from '@/lib/forms/fields';
+import { countryField, keyedError, requiredText, textField } from '@/lib/forms/fields';
 import { LOCALES } from '@/lib/i18n/locales';
 
 // Every message is an i18n key ("errors.*"), resolved by the UI, so client and server share one schema.
@@ -18,7 +18,7 @@ export const companyDetailsSchema = z
   .object({
     name: requiredText(FIELD_LIMITS.name),
     country: countryField(),
-    timeZone: z.string(keyedError()).min(1, { error: 'errors.required' }),
+    timeZone: textField().min(1, { error: 'errors.required' }),
     locale: z.enum(LOCALES, keyedError('errors.localeInvalid')),
     // A <select> yields strings, the server action may pass numbers: accept both, output a number.
     extensionLength: z
@@ -28,7 +28,7 @@ export const companyDetailsSchema = z
     street: requiredText(FIELD_LIMITS.street),
     city: requiredText(FIELD_LIMITS.city),
     postalCode: requiredText(20),
-    region: z.string(keyedError()).trim().max(FIELD_LIMITS.region, { error: 'errors.tooLong' }).nullish(),
+    region: textField().max(FIELD_LIMITS.region, { error: 'errors.tooLong' }).nullish(),
     addressCountry: countryField(),
   })
   .superRefine(

@@ -7,7 +7,6 @@ import { defineAction, type CardContext } from '@/lib/actions/define';
 import { diff } from '@/lib/audit/log';
 import { fullName } from '@/lib/format/person';
 import { assignDirectNumber, needsDirectNumber } from '@/lib/numbers/direct';
-import { markVerified } from '@/lib/setup/cards';
 import { applyNumberDecisions } from '@/lib/numbers/consequences';
 import { applyRingGroupDecisions, deleteExtensionSchema, type DeleteExtensionInput } from './consequences';
 import { assertExtensionAvailable } from './numbering';
@@ -262,7 +261,7 @@ export const deleteConference = defineAction({
 export const completeExtensionsCard = defineAction({
   card: CARD,
   schema: z.object({}),
-  async handler(_input, { tx, actor, company }) {
+  async handler(_input, { tx, company, verify }) {
     const groups = await tx
       .select({
         id: extensions.id,
@@ -286,6 +285,6 @@ export const completeExtensionsCard = defineAction({
         params: { name: labelOf(byId.get(loop.groupId)!), loop: loop.loop.map((id) => labelOf(byId.get(id)!)).join(' → ') },
       });
     }
-    await markVerified(tx, actor, CARD);
+    await verify();
   },
 });

@@ -8,7 +8,7 @@ import { fullName, fullNameOrNull } from '@/lib/format/person';
 import { uuidField } from '@/lib/forms/fields';
 import { decodeJsonFields } from '@/lib/forms/json-fields';
 import { defineAction } from '@/lib/actions/define';
-import { numberDecisionSchema, numbersRinging, type AffectedNumber } from '@/lib/numbers/consequences';
+import { numberDecisionSchema, numbersRinging, type NumbersImpact } from '@/lib/numbers/consequences';
 import { labelOf, resolveNoAnswer, type NoAnswerSnapshot, type Person } from './ring-groups';
 import { extensionIdSchema, noAnswerSchema } from './schema';
 
@@ -208,7 +208,7 @@ async function targetName(
   return null;
 }
 
-export type ExtensionDeletionImpact = RingGroupImpact & { numbers: AffectedNumber[]; currency: string };
+export type ExtensionDeletionImpact = RingGroupImpact & NumbersImpact;
 
 /** Read-only: what the delete dialog of a ring group or bridge lists when it opens. */
 export const deleteExtensionImpact = defineAction({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { choiceParam } from '@/lib/format/pages';
 import { decodeJsonFields } from '@/lib/forms/json-fields';
 import { RING_STRATEGIES } from '@/db/schema';
 import { extensionNumberField, keyedError, optionalUuidField, requiredText, uuidField, withId } from '@/lib/forms/fields';
@@ -94,5 +95,5 @@ export const extensionIdSchema = z.object({ id: uuidField('errors.notFound') });
 
 export const EXTENSION_FILTERS = ['user', 'ring_group', 'conference'] as const;
 export const extensionFilterSchema = z.object({
-  type: z.enum(EXTENSION_FILTERS).optional().catch(undefined),
+  type: choiceParam(EXTENSION_FILTERS),
 });

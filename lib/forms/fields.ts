@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COUNTRIES } from '@/lib/countries/rules';
+import { hasControlCharacters } from '@/lib/format/text';
 
 /*
  * The zod field pieces several domains' schemas are built from. Every message is an i18n key
@@ -14,18 +15,32 @@ export const keyedError = (invalidKey = 'errors.invalid') => ({
     iss.input === undefined || iss.input === null || iss.input === '' ? 'errors.required' : invalidKey,
 });
 
+/**
+ * Every text field starts here: a NUL byte or another control character (pasted, or sent by a
+ * script) gets its own message on its field instead of reaching the database.
+ */
+const noControlCharacters = { error: 'errors.controlCharacters', abort: true } as const;
+
+/** Trimmed text with no control characters; `invalidKey` for a value that is not text at all. */
+export const textField = (invalidKey?: string) =>
+  z
+    .string(keyedError(invalidKey))
+    .trim()
+    .refine((v) => !hasControlCharacters(v), noControlCharacters);
+
+/** Text taken as typed (a password): not trimmed, no control characters. */
+export const untrimmedTextField = () => z.string(keyedError()).refine((v) => !hasControlCharacters(v), noControlCharacters);
+
 /** Trimmed, non-empty, at most `max` characters. */
 export const requiredText = (max: number) =>
-  z.string(keyedError()).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' });
+  textField().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' });
 
 /** A person's first or last name (sign-up, the Add user form, the CSV import). */
 export const PERSON_NAME_MAX = 80;
 export const personNameField = () => requiredText(PERSON_NAME_MAX);
 
 /** Trimmed and lower-cased. */
-export const emailField = z
-  .string(keyedError())
-  .trim()
+export const emailField = textField()
   .toLowerCase()
   .min(1, { error: 'errors.required' })
   // RFC 5321 caps a forward path at 254 characters.
@@ -45,9 +60,7 @@ export const optionalUuidField = () =>
 
 /** Dialled digits; the company's rules (length, reserved codes, uniqueness) are the action's. */
 export const extensionNumberField = () =>
-  z
-    .string(keyedError())
-    .trim()
+  textField()
     .min(1, { error: 'errors.required' })
     .regex(/^\d+$/, { error: 'errors.extensionDigits' });
 

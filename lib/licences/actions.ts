@@ -4,9 +4,8 @@ import { companies, orderLines, orders } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/define';
 import { companyPrices } from '@/lib/prices/price-list';
-import { markVerified } from '@/lib/setup/cards';
 import { buySeatsSchema } from './schema';
-import { getSeatUsage } from './seats';
+import { getSeatUsage, isOverAllocated } from './seats';
 
 /**
  * Adds Office seats as an order. The idempotency key comes from the form, so a double click
@@ -69,9 +68,10 @@ export const buySeats = defineAction({
 export const completeLicencesCard = defineAction({
   card: 'licences',
   schema: z.object({}),
-  async handler(_input, { tx, actor }) {
-    const { bought, used } = await getSeatUsage(actor.companyId, tx);
-    if (used > bought) throw new ActionError('errors.seatsOverAllocated', { params: { bought, used } });
-    await markVerified(tx, actor, 'licences');
+  async handler(_input, { tx, actor, verify }) {
+    const usage = await getSeatUsage(actor.companyId, tx);
+    const { bought, used } = usage;
+    if (isOverAllocated(usage)) throw new ActionError('errors.seatsOverAllocated', { params: { bought, used } });
+    await verify();
   },
 });

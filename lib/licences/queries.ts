@@ -14,6 +14,7 @@ export async function getLicencesCardData(companyId: string) {
     db()
       .select({
         bought: companies.officeSeats,
+        timeZone: companies.timeZone,
         used: officeSeatsUsedSql(companyId),
         // The id as a parameter, not ${companies.id}: drizzle writes a single-table select's
         // columns unqualified, so "id" inside this subquery would mean users.id.
@@ -26,6 +27,7 @@ export async function getLicencesCardData(companyId: string) {
         id: devices.id,
         model: devices.model,
         mac: devices.mac,
+        holderId: devices.userId,
         holder: fullNameSql<string | null>(users.firstName, users.lastName),
       })
       .from(devices)
@@ -41,6 +43,7 @@ export async function getLicencesCardData(companyId: string) {
   const company = first(companyRows);
   return {
     seats: { bought: company.bought, used: Number(company.used), free: Number(company.free) },
+    timeZone: company.timeZone,
     devices: inventory,
     pendingSeats: Number(pending[0]?.seats ?? 0),
   };

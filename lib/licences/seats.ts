@@ -26,6 +26,11 @@ export async function assertOfficeSeatFree(tx: Tx, company: Company, opts: { add
   }
 }
 
+/** More Office licences handed out than bought (only after a data fix): the card cannot be confirmed. */
+export function isOverAllocated(usage: Pick<SeatUsage, 'bought' | 'used'>): boolean {
+  return usage.used > usage.bought;
+}
+
 export function seatUsage(bought: number, used: number): SeatUsage {
   return { bought, used, free: Math.max(0, bought - used) };
 }

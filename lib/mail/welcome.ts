@@ -99,8 +99,11 @@ export function activationMessage(r: Pick<Recipient, 'firstName' | 'locale'>, co
   return { subject: t('mail.activation.subject', { company: company.name }), body };
 }
 
-/** Users of the company without a welcome e-mail yet, with what their e-mail says: one statement. */
-export async function welcomeRecipients(tx: Tx, companyId: string): Promise<Recipient[]> {
+/**
+ * Users of the company without a welcome e-mail yet, with what their e-mail says: one statement.
+ * `onlyUserId`: that user alone, welcomed before or not (a corrected address, address-change.ts).
+ */
+export async function welcomeRecipients(tx: Tx, companyId: string, onlyUserId?: string): Promise<Recipient[]> {
   const rows = await tx
     .select({
       id: users.id,
@@ -122,7 +125,9 @@ export async function welcomeRecipients(tx: Tx, companyId: string): Promise<Reci
     .where(
       and(
         eq(users.companyId, companyId),
-        sql`not exists (select 1 from outbox o where o.dedupe_key = 'welcome:' || ${users.id})`,
+        onlyUserId
+          ? eq(users.id, onlyUserId)
+          : sql`not exists (select 1 from outbox o where o.dedupe_key = 'welcome:' || ${users.id})`,
       ),
     )
     .orderBy(users.lastName, users.firstName, users.id);

@@ -17,6 +17,9 @@ export type MyLine = {
   deskPhone: string | null;
   ringGroups: string[];
   mainNumber: string | null;
+  /** What "Set up your phone" shows besides the password (which is never stored). */
+  sip: { username: string; domain: string };
+  timeZone: string;
 };
 
 /**
@@ -34,6 +37,9 @@ export async function getMyLine(userId: string, exec: Db = db()): Promise<MyLine
         email: users.email,
         licence: users.licence,
         companyName: companies.name,
+        sipUsername: users.sipUsername,
+        sipDomain: companies.sipDomain,
+        timeZone: companies.timeZone,
         extension: extensions.number,
         deskPhone: devices.model,
         direct: sql<string | null>`(select pn.e164 from phone_numbers pn
@@ -66,5 +72,7 @@ export async function getMyLine(userId: string, exec: Db = db()): Promise<MyLine
     deskPhone: row.deskPhone,
     ringGroups: groups.map((g) => g.name || g.number),
     mainNumber: row.main ? formatNational(row.main) : null,
+    sip: { username: row.sipUsername, domain: row.sipDomain },
+    timeZone: row.timeZone,
   };
 }

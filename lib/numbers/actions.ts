@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { extensions, phoneNumbers, type PhoneNumber } from '@/db/schema';
+import { phoneNumbers, type PhoneNumber } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/define';
 import { formatNational } from '@/lib/format/phone';
 import { emptySchema } from '@/lib/forms/fields';
-import { markVerified } from '@/lib/setup/cards';
 import { backfillDirectNumbers, ensureMainNumber } from './direct';
 import { extensionLabels } from './labels';
+import { assertCompanyExtension, moveMainNumber, routeNumbers } from './routing';
 import { localInventory } from './inventory';
 import { holdSchema, mapNumberSchema, numberIdSchema, purchaseSchema, releaseHoldSchema } from './schema';
 
@@ -45,14 +45,17 @@ export const holdNumbers = defineAction({
     const held = await carrier.hold({ tx, now: at }, actor.companyId, wanted);
     if (held.length < wanted.length) {
       const got = new Set(held.map((h) => h.id));
-      const gone = await tx
-        .select({ e164: phoneNumbers.e164 })
+      const rows = await tx
+        .select({ e164: phoneNumbers.e164, status: phoneNumbers.status, companyId: phoneNumbers.companyId })
         .from(phoneNumbers)
         .where(inArray(phoneNumbers.id, wanted.filter((id) => !got.has(id))))
         .orderBy(asc(phoneNumbers.e164));
-      throw new ActionError('errors.numberUnavailable', {
-        params: { count: wanted.length - held.length, numbers: list(gone).join(', ') },
-      });
+      // Numbers taken from the search meanwhile are named; another company's own numbers never
+      // are (an id is not a way to learn which numbers a company has).
+      const named = rows.filter((r) => r.status !== 'owned' || r.companyId === actor.companyId);
+      const count = wanted.length - held.length;
+      if (named.length < count) throw new ActionError('errors.numberUnavailableUnnamed', { params: { count } });
+      throw new ActionError('errors.numberUnavailable', { params: { count, numbers: list(named).join(', ') } });
     }
     const heldUntil = held[0]!.heldUntil!;
     await ctx.record([
@@ -88,6 +91,9 @@ export const purchaseNumbers = defineAction({
   schema: purchaseSchema,
   async handler(input, ctx) {
     const { tx, actor, now } = ctx;
+    const ringTarget = input.extensionId || null;
+    if (ringTarget) await assertCompanyExtension(tx, actor.companyId, ringTarget, 'extensionId');
+    if (input.mainId && !input.ids.includes(input.mainId)) throw new ActionError('errors.notFound', { field: 'mainId' });
     const result = await carrier.purchase({ tx, now: now() }, actor.companyId, {
       idempotencyKey: input.idempotencyKey,
       ids: [...new Set(input.ids)],
@@ -101,7 +107,11 @@ export const purchaseNumbers = defineAction({
           after: { numbers: list(result.numbers), totalMinor: result.order.totalMinor, currency: result.order.currency },
         },
       ]);
-      await ensureMainNumber(ctx);
+      // What they ring and the main number, chosen before Buy: part of the same transaction.
+      if (ringTarget) await routeNumbers(ctx, result.numbers.map((n) => ({ ...n, extensionId: null })), ringTarget);
+      const main = result.numbers.find((n) => n.id === input.mainId);
+      if (main) await moveMainNumber(ctx, main);
+      else await ensureMainNumber(ctx);
     }
     return {
       orderId: result.order.id,
@@ -121,27 +131,8 @@ export const mapNumber = defineAction({
     const { tx, actor } = ctx;
     const number = await loadOwned(tx, actor.companyId, input.id);
     const target = input.extensionId || null;
-    if (target) {
-      const [extension] = await tx
-        .select({ id: extensions.id })
-        .from(extensions)
-        .where(and(eq(extensions.id, target), eq(extensions.companyId, actor.companyId)));
-      if (!extension) throw new ActionError('errors.extensionNotFound', { field: 'extensionId' });
-    }
-    if (number.extensionId === target) return { id: number.id, extensionId: target };
-    const labels = await extensionLabels(tx, actor.companyId, [number.extensionId, target].filter((x): x is string => !!x));
-    await tx
-      .update(phoneNumbers)
-      .set({ extensionId: target })
-      .where(and(eq(phoneNumbers.id, number.id), eq(phoneNumbers.companyId, actor.companyId)));
-    await ctx.record([
-      {
-        action: 'number.mapped',
-        target: formatNational(number.e164),
-        before: { extension: number.extensionId ? (labels.get(number.extensionId) ?? null) : null },
-        after: { extension: target ? (labels.get(target) ?? null) : null },
-      },
-    ]);
+    if (target) await assertCompanyExtension(tx, actor.companyId, target, 'extensionId');
+    await routeNumbers(ctx, [number], target);
     return { id: number.id, extensionId: target };
   },
 });
@@ -151,23 +142,8 @@ export const setMainNumber = defineAction({
   card: CARD,
   schema: numberIdSchema,
   async handler(input, ctx) {
-    const { tx, actor } = ctx;
-    const number = await loadOwned(tx, actor.companyId, input.id);
-    if (number.isMain) return { id: number.id };
-    const [previous] = await tx
-      .update(phoneNumbers)
-      .set({ isMain: false })
-      .where(and(eq(phoneNumbers.companyId, actor.companyId), eq(phoneNumbers.isMain, true)))
-      .returning({ e164: phoneNumbers.e164 });
-    await tx.update(phoneNumbers).set({ isMain: true }).where(eq(phoneNumbers.id, number.id));
-    await ctx.record([
-      {
-        action: 'number.mainChanged',
-        target: formatNational(number.e164),
-        before: { main: previous ? formatNational(previous.e164) : null },
-        after: { main: formatNational(number.e164) },
-      },
-    ]);
+    const number = await loadOwned(ctx.tx, ctx.actor.companyId, input.id);
+    if (!number.isMain) await moveMainNumber(ctx, number);
     return { id: number.id };
   },
 });
@@ -210,13 +186,13 @@ export const assignMissingNumbers = defineAction({
 export const completeNumbersCard = defineAction({
   card: CARD,
   schema: emptySchema,
-  async handler(_input, { tx, actor }) {
+  async handler(_input, { tx, actor, verify }) {
     const [owned] = await tx
       .select({ id: phoneNumbers.id })
       .from(phoneNumbers)
       .where(and(eq(phoneNumbers.companyId, actor.companyId), eq(phoneNumbers.status, 'owned')))
       .limit(1);
     if (!owned) throw new ActionError('errors.noNumbersOwned');
-    await markVerified(tx, actor, CARD);
+    await verify();
   },
 });

@@ -1,7 +1,8 @@
 'use server';
 
 // One-line bindings of this domain's action definitions, for components to import.
-import { formAction } from '@/lib/runner/bind';
+import { callAction, formAction } from '@/lib/runner/bind';
+import { numberChangeImpact } from './change-impact';
 import {
   assignMissingNumbers,
   completeNumbersCard,
@@ -21,3 +22,4 @@ export const setMainNumberAction = formAction(setMainNumber);
 export const releaseNumberAction = formAction(releaseNumber);
 export const assignMissingNumbersAction = formAction(assignMissingNumbers);
 export const completeNumbersAction = formAction(completeNumbersCard);
+export const numberChangeImpactAction = callAction(numberChangeImpact);

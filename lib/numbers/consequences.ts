@@ -1,7 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db';
-import { extensions, phoneNumbers } from '@/db/schema';
+import { extensions, phoneNumbers, type ExtensionType } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import type { CardWriter } from '@/lib/actions/define';
 import { formatNational } from '@/lib/format/phone';
@@ -39,17 +39,31 @@ export type AffectedNumber = {
   keepMonthlyMinor: number;
 };
 
+/** An extension a number can move to (or a no-answer target), named like the tab names it. */
+export type ExtensionTarget = { id: string; type: ExtensionType; label: string };
+
+/** The company's extensions except `exclude` (the ones going away), in extension order. */
+export async function extensionTargets(exec: Db | Tx, companyId: string, exclude: readonly string[]): Promise<ExtensionTarget[]> {
+  const rows = await exec
+    .select({ id: extensions.id, type: extensions.type })
+    .from(extensions)
+    .where(and(eq(extensions.companyId, companyId), exclude.length > 0 ? notInArray(extensions.id, [...exclude]) : undefined))
+    .orderBy(sql`length(${extensions.number})`, asc(extensions.number));
+  const labels = await extensionLabels(exec, companyId, rows.map((r) => r.id));
+  return rows.map((r) => ({ id: r.id, type: r.type, label: labels.get(r.id) ?? '' }));
+}
+
+export type NumbersImpact = { numbers: AffectedNumber[]; currency: string; targets: ExtensionTarget[] };
+
 /**
  * The owned numbers that ring `extensionIds`, with what each costs a month once those
- * extensions (and the included numbers they bring) are gone and the number rings nobody.
+ * extensions (and the included numbers they bring) are gone and the number rings nobody, and
+ * the extensions the dialog offers to move them to.
  */
-export async function numbersRinging(
-  exec: Db | Tx,
-  companyId: string,
-  extensionIds: readonly string[],
-): Promise<{ numbers: AffectedNumber[]; currency: string }> {
+export async function numbersRinging(exec: Db | Tx, companyId: string, extensionIds: readonly string[]): Promise<NumbersImpact> {
   const prices = await companyPrices(exec, companyId);
-  if (extensionIds.length === 0) return { numbers: [], currency: prices.currency };
+  const targets = await extensionTargets(exec, companyId, extensionIds);
+  if (extensionIds.length === 0) return { numbers: [], currency: prices.currency, targets };
   const rows = await exec
     .select({ id: phoneNumbers.id, e164: phoneNumbers.e164, isMain: phoneNumbers.isMain })
     .from(phoneNumbers)
@@ -61,7 +75,7 @@ export async function numbersRinging(
       ),
     )
     .orderBy(phoneNumbers.e164);
-  if (rows.length === 0) return { numbers: [], currency: prices.currency };
+  if (rows.length === 0) return { numbers: [], currency: prices.currency, targets };
   // The bill as it will be: these numbers unassigned, the gone extensions without their allowance.
   const billing = await loadBillingRows(exec, companyId);
   const affected = new Set(rows.map((r) => r.id));
@@ -74,6 +88,7 @@ export async function numbersRinging(
   });
   return {
     currency: prices.currency,
+    targets,
     numbers: rows.map((r) => ({
       id: r.id,
       e164: r.e164,

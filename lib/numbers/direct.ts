@@ -4,6 +4,7 @@ import { extensions, phoneNumbers, users, type Company, type ExtensionType, type
 import { ActionError } from '@/lib/actions/errors';
 import type { AuditEntry, CardWriter } from '@/lib/actions/define';
 import type { CountryCode } from '@/lib/countries/rules';
+import { applyNumberDecisions, type NumberDecision } from './consequences';
 import { extensionLabels } from './labels';
 import { formatNational } from '@/lib/format/phone';
 import { preferredAreaCodes } from './areas';
@@ -228,41 +229,33 @@ export async function assignDirectNumbersToUsers(w: CardWriter, userIds: readonl
 
 /**
  * After a user's licence is saved (Team or Licences card), one call: becoming or staying
- * Office without a number gets one; going from Office to Free keeps the numbers in the company
- * but unmaps them from the user (never silently released). Free staying Free changes nothing,
- * so a number an admin mapped to a Free user's extension on purpose stays.
+ * Office without a number gets one; going from Office to Free applies the admin's decisions
+ * from the confirm dialog to the numbers that rang them (move, keep unassigned, release; a
+ * number without a decision stays in the company, unassigned: never silently released).
+ * Free staying Free changes nothing, so a number an admin mapped to a Free user's extension on
+ * purpose stays. Decisions for any other change refuse it.
  */
 export async function syncDirectNumber(
   w: CardWriter,
   extensionId: string | null | undefined,
   licence: { from: 'free' | 'office'; to: 'free' | 'office' },
+  decisions: readonly NumberDecision[] = [],
 ) {
-  const { tx, company } = w;
   const needs = (userLicence: User['licence']) => needsDirectNumber({ type: 'user', licence: userLicence });
+  const losesNumber = Boolean(extensionId) && needs(licence.from) && !needs(licence.to);
+  if (decisions.length > 0 && !losesNumber) throw new ActionError('errors.notFound', { field: 'numbers' });
   if (!extensionId || (!needs(licence.from) && !needs(licence.to))) return;
-  const mapped = await tx
-    .select({ id: phoneNumbers.id, e164: phoneNumbers.e164 })
-    .from(phoneNumbers)
-    .where(and(eq(phoneNumbers.extensionId, extensionId), eq(phoneNumbers.companyId, company.id), eq(phoneNumbers.status, 'owned')));
-  if (needs(licence.to)) {
-    if (mapped.length === 0) await assignDirectNumber(w, extensionId);
+  if (losesNumber) {
+    await applyNumberDecisions(w, [extensionId], decisions);
     return;
   }
-  if (mapped.length === 0) return;
-  const labels = await extensionLabels(tx, company.id, [extensionId]);
-  await tx
-    .update(phoneNumbers)
-    .set({ extensionId: null })
-    .where(and(eq(phoneNumbers.extensionId, extensionId), eq(phoneNumbers.companyId, company.id)));
-  await w.record(
-    mapped.map((n) => ({
-      card: CARD,
-      action: 'number.mapped',
-      target: formatNational(n.e164),
-      before: { extension: labels.get(extensionId) ?? null },
-      after: { extension: null },
-    })),
-  );
+  const { tx, company } = w;
+  const [mapped] = await tx
+    .select({ id: phoneNumbers.id })
+    .from(phoneNumbers)
+    .where(and(eq(phoneNumbers.extensionId, extensionId), eq(phoneNumbers.companyId, company.id), eq(phoneNumbers.status, 'owned')))
+    .limit(1);
+  if (!mapped) await assignDirectNumber(w, extensionId);
 }
 
 /** Office users' and conference bridges' extensions that no owned number rings. */

@@ -47,6 +47,21 @@ export function directNumberSql(extensionId: AnyColumn | SQL, companyId: AnyColu
  * per Office user and bridge, oldest first, like the Review card counts them), the company and
  * its counts, the extensions a number can ring, and the prices.
  */
+/** Every extension a number can ring, users by name, in number order within each type. */
+export async function getExtensionChoices(companyId: string, exec: Db = db()): Promise<ExtensionChoice[]> {
+  return exec
+    .select({
+      id: extensions.id,
+      number: extensions.number,
+      type: extensions.type,
+      name: sql<string>`coalesce(${fullNameSql(users.firstName, users.lastName)}, ${extensions.name}, '')`,
+    })
+    .from(extensions)
+    .leftJoin(users, eq(users.id, extensions.userId))
+    .where(eq(extensions.companyId, companyId))
+    .orderBy(asc(extensions.type), sql`length(${extensions.number})`, asc(extensions.number));
+}
+
 export async function getNumbersCardData(companyId: string, params: { page?: number } = {}, exec: Db = db()) {
   const page = Math.max(1, Math.floor(params.page ?? 1));
   const [numberRows, companyRows, choices, prices, billingRows] = await Promise.all([
@@ -76,17 +91,7 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
       })
       .from(companies)
       .where(eq(companies.id, companyId)),
-    exec
-      .select({
-        id: extensions.id,
-        number: extensions.number,
-        type: extensions.type,
-        name: sql<string>`coalesce(${fullNameSql(users.firstName, users.lastName)}, ${extensions.name}, '')`,
-      })
-      .from(extensions)
-      .leftJoin(users, eq(users.id, extensions.userId))
-      .where(eq(extensions.companyId, companyId))
-      .orderBy(asc(extensions.type), sql`length(${extensions.number})`, asc(extensions.number)),
+    getExtensionChoices(companyId, exec),
     companyPrices(exec, companyId),
     loadBillingRows(exec, companyId),
   ]);

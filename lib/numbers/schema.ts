@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NUMBER_TYPES } from '@/db/schema';
-import { countryField, keyedError, uuidField } from '@/lib/forms/fields';
+import { countryField, keyedError, textField, uuidField } from '@/lib/forms/fields';
 import { MAX_HELD } from './carrier';
 
 // Shared by the buy form, the tab's controls and the server actions; messages are i18n keys.
@@ -14,7 +14,7 @@ const ids = () => z.array(uuidField(), keyedError('errors.nothingSelected')).min
 export const numberSearchSchema = z.object({
   country: countryField(),
   type: z.enum(NUMBER_TYPES, keyedError()).default('local'),
-  area: z.string(keyedError()).trim().max(AREA_MAX, { error: 'errors.tooLong' }).optional().default(''),
+  area: textField().max(AREA_MAX, { error: 'errors.tooLong' }).optional().default(''),
   digits: z
     .string(keyedError())
     .transform((v) => v.replace(/[\s.-]/g, ''))
@@ -33,6 +33,10 @@ export const releaseHoldSchema = z.object({ ids: z.array(uuidField()).max(MAX_HE
 export const purchaseSchema = z.object({
   idempotencyKey: uuidField(),
   ids: ids().max(MAX_HELD, { error: 'errors.holdLimit' }),
+  /** What the bought numbers ring ('' : nothing yet, map them later). */
+  extensionId: z.union([uuidField(), z.literal('')], keyedError()).default(''),
+  /** One of `ids` to become the main number ('' : the main number stays). */
+  mainId: z.union([uuidField(), z.literal('')], keyedError()).default(''),
 });
 
 export const numberIdSchema = z.object({ id: uuidField() });

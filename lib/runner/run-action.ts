@@ -11,17 +11,26 @@ import type {
   SignedInContext,
 } from '@/lib/actions/define';
 import { ActionError, constraintError } from '@/lib/actions/errors';
-import { zodFieldErrors, type ActionState } from '@/lib/actions/state';
+import { isPlainObject, zodFieldErrors, type ActionState } from '@/lib/actions/state';
 import { writeAudit } from '@/lib/audit/log';
 import { loadActor } from '@/lib/auth/actor';
+import { loadSessionActor } from '@/lib/auth/sessions';
 import { lockCompany } from '@/lib/company/lock';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator, type Translate } from '@/lib/i18n/messages';
-import { markInProgress } from '@/lib/setup/cards';
+import { markInProgress, markVerified } from '@/lib/setup/cards';
+import { log } from '@/lib/log';
 import { defaultBaseUrl } from './base-url';
 
 export type RunCall = {
   userId: string | null | undefined;
+  /**
+   * The session the request's cookie names: served calls always pass it (null without one) and
+   * only a live session gets an actor. Undefined: a trusted in-process caller (tests, scripts).
+   */
+  sessionId?: string | null;
+  /** The client's address, for gates (throttles); undefined in-process. */
+  clientAddress?: string;
   locale: Locale;
   input: unknown;
   /** Tests move time with this; requests use the wall clock. */
@@ -30,14 +39,21 @@ export type RunCall = {
 };
 
 /**
- * Session -> role -> zod parse -> handler in one transaction -> typed state. The actor is
+ * Input shape -> session -> role -> zod parse -> handler in one transaction -> typed state. The actor is
  * re-read from the database on every call: a demoted admin's JWT still says "admin" until it
  * expires, the users table does not. A card action also gets its company locked and `record`.
  */
 export async function runAction<S extends z.ZodType, R>(def: ActionDef<S, R>, call: RunCall): Promise<ActionState<R>> {
   const t = translator(call.locale);
+  // Called with something else than fields (a string, null, an array, a FormData left as is):
+  // a message, not a crash somewhere down the handler.
+  if (!isPlainObject(call.input)) return { formError: t('errors.badInput') };
   const role = def.role ?? 'admin';
-  const actor = await loadActor(call.userId);
+  const now = call.now ?? (() => new Date());
+  const actor =
+    call.sessionId === undefined
+      ? await loadActor(call.userId)
+      : await loadSessionActor({ userId: call.userId, sessionId: call.sessionId }, now());
   if (role !== 'public') {
     if (!actor) return { formError: t('errors.signedOut') };
     if (role === 'admin' && actor.role !== 'admin') return { formError: t('errors.forbidden') };
@@ -46,8 +62,9 @@ export async function runAction<S extends z.ZodType, R>(def: ActionDef<S, R>, ca
   const parsed = def.schema.safeParse(call.input);
   if (!parsed.success) return { fieldErrors: zodFieldErrors(parsed.error, t) };
 
-  const base = { t, locale: call.locale, now: call.now ?? (() => new Date()), baseUrl: call.baseUrl ?? defaultBaseUrl() };
+  const base = { t, locale: call.locale, now, baseUrl: call.baseUrl ?? defaultBaseUrl() };
   try {
+    if (def.gate) await def.gate(parsed.data, { now: now(), clientAddress: call.clientAddress });
     const data = await db().transaction(async (tx): Promise<R> => {
       if (def.card) return def.handler(parsed.data, await cardContext(tx, def.card, actor!, base));
       if (def.role === 'public') return def.handler(parsed.data, { ...base, tx, actor } satisfies PublicContext);
@@ -72,7 +89,7 @@ export async function cardContext(
     // The action's own card; side effects on other cards are in their history only.
     await markInProgress(tx, company.id, card);
   };
-  return { ...base, tx, actor, card, company, record };
+  return { ...base, tx, actor, card, company, record, verify: () => markVerified(tx, actor, card) };
 }
 
 /** A refusal becomes its message; a unique violation its field; anything else a generic message. */
@@ -84,6 +101,6 @@ export function errorState(error: unknown, t: Translate): ActionState<never> {
     const message = t(refusal.key, refusal.options.params);
     return refusal.options.field ? { fieldErrors: { [refusal.options.field]: message } } : { formError: message };
   }
-  console.error('action failed', error);
+  log.error({ event: 'action.failed', err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, 'action failed');
   return { formError: t('errors.unexpected') };
 }

@@ -6,21 +6,7 @@ import { writeAudit } from '@/lib/audit/log';
 import { fullNameOrNull } from '@/lib/format/person';
 
 export { SETUP_CARDS, type SetupCard, type CardStatus };
-
-/** Card order is the wizard order. */
-export const CARD_PATHS: Record<SetupCard, string> = {
-  company: '/setup/company',
-  team: '/setup/team',
-  licences: '/setup/licences',
-  extensions: '/setup/extensions',
-  numbers: '/setup/numbers',
-  review: '/setup/review',
-};
-
-export function neighbours(card: SetupCard) {
-  const i = SETUP_CARDS.indexOf(card);
-  return { previous: SETUP_CARDS[i - 1], next: SETUP_CARDS[i + 1] };
-}
+export { CARD_PATHS, neighbours, nextCardPath } from './paths';
 
 export async function getSetupProgress(companyId: string): Promise<Record<SetupCard, CardStatus>> {
   const rows = await db().select().from(setupProgress).where(eq(setupProgress.companyId, companyId));

@@ -11,7 +11,6 @@ import { fullName } from '@/lib/format/person';
 import { assertOfficeSeatFree } from '@/lib/licences/seats';
 import { applyNumberDecisions } from '@/lib/numbers/consequences';
 import { assignDirectNumber, needsDirectNumber, syncDirectNumber } from '@/lib/numbers/direct';
-import { markVerified } from '@/lib/setup/cards';
 import { removeUserSchema } from './consequences';
 import { getNextExtension } from './queries';
 import { assertEmailFree, assignPhone, personRow, countAdmins, loadMember, memberSnapshot, type TeamMember } from './rules';
@@ -26,7 +25,7 @@ export const addUser = defineAction({
   schema: userFormSchema,
   async handler(input, ctx) {
     const { tx, company, t } = ctx;
-    await assertEmailFree(tx, input.email);
+    await assertEmailFree(tx, company.id, input.email);
     await assertExtensionAvailable(tx, t, company, input.extension);
     if (input.licence === 'office') await assertOfficeSeatFree(tx, company);
 
@@ -58,7 +57,7 @@ export const updateUser = defineAction({
   async handler(input, ctx) {
     const { tx, company, t } = ctx;
     const before = await loadMember(tx, company.id, input.id);
-    if (input.email !== before.user.email) await assertEmailFree(tx, input.email, input.id);
+    if (input.email !== before.user.email) await assertEmailFree(tx, company.id, input.email, input.id);
     const renumbered = input.extension !== before.extension?.number;
     if (renumbered) await assertExtensionAvailable(tx, t, company, input.extension, before.extension?.id);
     if (input.licence === 'office' && before.user.licence !== 'office') await assertOfficeSeatFree(tx, company);
@@ -139,8 +138,8 @@ export const setUserRole = defineAction({
 export const completeTeamCard = defineAction({
   card: 'team',
   schema: emptySchema,
-  async handler(_input, { tx, actor }) {
-    await markVerified(tx, actor, 'team');
+  async handler(_input, { verify }) {
+    await verify();
   },
 });
 
@@ -149,7 +148,9 @@ export const addDevice = defineAction({
   card: 'licences',
   schema: deviceSchema,
   async handler(input, ctx) {
-    const [taken] = await ctx.tx.select({ id: devices.id }).from(devices).where(eq(devices.mac, input.mac));
+    // A MAC registered by another company is refused without saying so (no enumeration).
+    const [taken] = await ctx.tx.select({ companyId: devices.companyId, model: devices.model }).from(devices).where(eq(devices.mac, input.mac));
+    if (taken?.companyId === ctx.company.id) throw new ActionError('errors.macInInventory', { field: 'mac', params: { model: taken.model } });
     if (taken) throw new ActionError('errors.macTaken', { field: 'mac' });
     const [device] = await ctx.tx
       .insert(devices)

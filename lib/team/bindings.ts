@@ -2,13 +2,15 @@
 
 // One-line bindings of this domain's action definitions, for components to import.
 import { callAction, formAction } from '@/lib/runner/bind';
-import { addDevice, addUser, completeTeamCard, removeUser, setUserRole, updateUser } from './actions';
+import { addDevice, addUser, completeTeamCard, removeUser, setUserRole } from './actions';
+import { updateUserAndWelcome } from '@/lib/mail/address-change';
 import { commitUserImport, previewUserImport } from './import-commit';
 import { removeUserImpact } from './consequences';
-import { setLicence } from './licence';
+import { freeLicenceImpact, setLicence } from './licence';
 
 export const addUserAction = formAction(addUser);
-export const updateUserAction = formAction(updateUser);
+// A changed e-mail also re-sends the welcome (lib/mail/address-change.ts).
+export const updateUserAction = formAction(updateUserAndWelcome);
 export const removeUserAction = formAction(removeUser);
 export const removeUserImpactAction = callAction(removeUserImpact);
 export const setRoleAction = formAction(setUserRole);
@@ -16,4 +18,5 @@ export const completeTeamAction = formAction(completeTeamCard);
 export const previewImportAction = formAction(previewUserImport);
 export const commitImportAction = formAction(commitUserImport);
 export const setLicenceAction = formAction(setLicence);
+export const freeLicenceImpactAction = callAction(freeLicenceImpact);
 export const addDeviceAction = formAction(addDevice);

@@ -5,7 +5,7 @@ import { noAnswerDecisionSchema, ringGroupImpact, type RingGroupImpact } from '@
 import { fullName } from '@/lib/format/person';
 import { uuidField } from '@/lib/forms/fields';
 import { decodeJsonFields } from '@/lib/forms/json-fields';
-import { numberDecisionSchema, numbersRinging, type AffectedNumber } from '@/lib/numbers/consequences';
+import { numberDecisionSchema, numbersRinging, type NumbersImpact } from '@/lib/numbers/consequences';
 import { loadMember } from './rules';
 import { userIdSchema } from './schema';
 
@@ -25,26 +25,23 @@ export const removeUserSchema = z.preprocess(
 );
 export type RemoveUserInput = z.input<typeof removeUserSchema>;
 
-export type UserRemovalImpact = RingGroupImpact & {
-  name: string;
-  extension: { id: string; number: string } | null;
-  /** The numbers that ring them (their direct number, the main number when it rings them...). */
-  numbers: AffectedNumber[];
-  currency: string;
-};
+/** `numbers`: the numbers that ring them (their direct number, the main number when it rings them...). */
+export type UserRemovalImpact = RingGroupImpact &
+  NumbersImpact & {
+    name: string;
+    extension: { id: string; number: string } | null;
+  };
 
 /** Ring groups they are in, no-answer targets that point to them, numbers that ring them. */
 export async function userRemovalImpact(exec: Tx, companyId: string, userId: string): Promise<UserRemovalImpact> {
   const member = await loadMember(exec, companyId, userId);
   const extensionIds = member.extension ? [member.extension.id] : [];
   const groups = await ringGroupImpact(exec, companyId, { userId, extensionIds });
-  const { numbers, currency } = await numbersRinging(exec, companyId, extensionIds);
   return {
     name: fullName(member.user),
     extension: member.extension ? { id: member.extension.id, number: member.extension.number } : null,
     ...groups,
-    numbers,
-    currency,
+    ...(await numbersRinging(exec, companyId, extensionIds)),
   };
 }
 

@@ -5,12 +5,12 @@ import { defineAction, type CardContext } from '@/lib/actions/define';
 import { fullName } from '@/lib/format/person';
 import type { Locale } from '@/lib/i18n/locales';
 import { assignDirectNumbersToUsers } from '@/lib/numbers/direct';
-import { parseUserCsv } from './import-parse';
+import { readImportFile } from './import-file';
 import { previewImport, type ImportPreview } from './import-preview';
-import { importSchema } from './schema';
+import { importSchema, type ImportMode } from './schema';
 
 /*
- * CSV import of users, step 3: the file re-parsed and re-validated on the server under the
+ * Import of users, step 3: the file re-read and re-validated on the server under the
  * company lock, bulk inserts, one history entry per user; and the Team card's two import
  * actions (preview, import).
  */
@@ -20,8 +20,8 @@ const INSERT_CHUNK = 500;
 
 export type ImportResult = { imported: number; skipped: number };
 
-function parseOrThrow(csv: string, locale: Locale) {
-  const parsed = parseUserCsv(csv, locale);
+async function readOrThrow(file: Blob, locale: Locale) {
+  const parsed = await readImportFile(file, locale);
   if (!parsed.ok) throw new ActionError(parsed.error.key, { params: parsed.error.params });
   return parsed.rows;
 }
@@ -40,11 +40,11 @@ function chunks<T>(items: T[], size = INSERT_CHUNK): T[][] {
  */
 export async function commitImport(
   ctx: CardContext,
-  input: { csv: string; mode: 'all_or_nothing' | 'valid_only' },
+  input: { file: Blob; mode: ImportMode },
 ): Promise<ImportResult> {
   // The company is locked (card action): seats and extension numbers can't move under this import.
   const { tx, company, locale, t } = ctx;
-  const rows = parseOrThrow(input.csv, locale);
+  const rows = await readOrThrow(input.file, locale);
   const preview = await previewImport(tx, company, rows, { t });
   if (input.mode === 'all_or_nothing' && preview.errorCount > 0) {
     throw new ActionError('errors.importHasErrors', { params: { count: preview.errorCount } });
@@ -106,7 +106,7 @@ export const previewUserImport = defineAction({
   async handler(input, { tx, actor, locale, t }): Promise<ImportPreview> {
     const [company] = await tx.select().from(companies).where(eq(companies.id, actor.companyId));
     if (!company) throw new ActionError('errors.notFound');
-    return previewImport(tx, company, parseOrThrow(input.csv, locale), { t });
+    return previewImport(tx, company, await readOrThrow(input.file, locale), { t });
   },
 });
 

@@ -1,10 +1,13 @@
 import Papa from 'papaparse';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Licence } from './schema';
+import { restoreFormula } from './spreadsheet-cells';
 
 /*
- * CSV import of users, step 1: reading the file (papaparse; French or English headers, ',' or
- * ';'). What the rows mean is lib/team/import-preview.ts; writing them, lib/team/import-commit.ts.
+ * Import of users, step 1: reading the table (a CSV text with papaparse, ',' or ';', or the
+ * first sheet of a workbook; French or English headers). Which bytes are which format is
+ * lib/team/import-file.ts; what the rows mean, lib/team/import-preview.ts; writing them,
+ * lib/team/import-commit.ts.
  */
 
 export const IMPORT_MAX_ROWS = 5_000;
@@ -14,7 +17,7 @@ export type ImportParams = Record<string, string | number>;
 
 /** One data row as written in the file (values trimmed, not validated). */
 export type CsvRow = {
-  /** 1-based line of the file where the row starts; the header is line 1. */
+  /** 1-based line of the file where the row starts (a workbook's row number); the header is line 1. */
   line: number;
   firstName: string;
   lastName: string;
@@ -26,7 +29,8 @@ export type CsvRow = {
 };
 
 export type ParsedCsv =
-  | { ok: true; rows: CsvRow[]; delimiter: ',' | ';'; columns: ImportField[] }
+  /** delimiter: null for a workbook. */
+  | { ok: true; rows: CsvRow[]; delimiter: ',' | ';' | null; columns: ImportField[] }
   | { ok: false; error: { key: string; params?: ImportParams }; missing?: ImportField[] };
 
 /** "Prénom " -> "prenom", "E-mail" -> "email", "Type de licence" -> "typedelicence". */
@@ -49,7 +53,10 @@ const HEADER_FIELDS = new Map<string, ImportField>(
   Object.entries(HEADERS).flatMap(([field, names]) => names.map((n) => [headerKey(n), field as ImportField] as const)),
 );
 const REQUIRED_COLUMNS: readonly ImportField[] = ['firstName', 'lastName', 'email'];
-const COLUMN_LABELS: Record<Locale, Record<ImportField, string>> = {
+/** The columns in file order, as the template and the export write them. */
+export const IMPORT_COLUMNS: readonly ImportField[] = ['firstName', 'lastName', 'email', 'licence', 'extension'];
+/** Each language's header names: the first name the import accepts for each field. */
+export const COLUMN_LABELS: Record<Locale, Record<ImportField, string>> = {
   en: { firstName: 'First name', lastName: 'Last name', email: 'Email', licence: 'License', extension: 'Extension' },
   fr: { firstName: 'Prénom', lastName: 'Nom', email: 'E-mail', licence: 'Type de licence', extension: 'Poste' },
 };
@@ -66,6 +73,12 @@ const LICENCE_VALUES = new Map<string, Licence>([
   ['gratuite', 'free'],
   ['office', 'office'],
 ]);
+
+/** How the template and the export write a licence: values parseLicence reads back. */
+export const LICENCE_LABELS: Record<Locale, Record<Licence, string>> = {
+  en: { office: 'Office', free: 'Free' },
+  fr: { office: 'Office', free: 'Gratuite' },
+};
 
 /** "Office" -> office; "Free", "Gratuit(e)" or empty -> free; anything else -> undefined. */
 export function parseLicence(value: string): Licence | undefined {
@@ -93,6 +106,29 @@ function countOf(haystack: string, needle: string, from = 0, to = haystack.lengt
   return n;
 }
 
+type Columns = { ok: true; columns: Map<string, ImportField> } | Extract<ParsedCsv, { ok: false }>;
+
+/** Header -> field; with two headers for one field (e.g. "Email" and "Courriel") the first wins. */
+function columnsOf(header: readonly string[], locale: Locale): Columns {
+  const columns = new Map<string, ImportField>();
+  for (const h of header) {
+    const field = fieldForHeader(h);
+    if (field && ![...columns.values()].includes(field) && !columns.has(h)) columns.set(h, field);
+  }
+  const found = new Set(columns.values());
+  const missing = REQUIRED_COLUMNS.filter((f) => !found.has(f));
+  if (missing.length > 0) {
+    const names = missing.map((f) => COLUMN_LABELS[locale][f]).join(', ');
+    return { ok: false, error: { key: 'errors.importMissingColumns', params: { columns: names } }, missing };
+  }
+  return { ok: true, columns };
+}
+
+/** A cell's value: trimmed, and without the apostrophe the export put before a formula-like value. */
+function cellText(value: string) {
+  return restoreFormula(value.trim());
+}
+
 /**
  * Reads the file with papaparse (header row, ',' or ';', quotes, UTF-8 BOM, blank lines
  * skipped). File-level problems (no usable header, too many rows) come back as one error;
@@ -107,18 +143,9 @@ export function parseUserCsv(text: string, locale: Locale = 'en'): ParsedCsv {
   const format = { delimiter, newline, skipEmptyLines: 'greedy' } as const;
   // The header row alone first: a file with no data rows still gets its columns checked.
   const header = Papa.parse<string[]>(input, { ...format, preview: 1 }).data[0] ?? [];
-  // Header -> field; with two headers for one field (e.g. "Email" and "Courriel") the first wins.
-  const columns = new Map<string, ImportField>();
-  for (const h of header) {
-    const field = fieldForHeader(h);
-    if (field && ![...columns.values()].includes(field) && !columns.has(h)) columns.set(h, field);
-  }
-  const found = new Set(columns.values());
-  const missing = REQUIRED_COLUMNS.filter((f) => !found.has(f));
-  if (missing.length > 0) {
-    const names = missing.map((f) => COLUMN_LABELS[locale][f]).join(', ');
-    return { ok: false, error: { key: 'errors.importMissingColumns', params: { columns: names } }, missing };
-  }
+  const mapped = columnsOf(header, locale);
+  if (!mapped.ok) return mapped;
+  const { columns } = mapped;
 
   const rows: CsvRow[] = [];
   let tooMany = false;
@@ -146,7 +173,7 @@ export function parseUserCsv(text: string, locale: Locale = 'en'): ParsedCsv {
       let inner = 0;
       for (const [h, field] of columns) {
         const v = result.data[h];
-        if (typeof v === 'string') values[field] = v.trim();
+        if (typeof v === 'string') values[field] = cellText(v);
       }
       for (const v of Object.values(result.data)) {
         if (typeof v === 'string') inner += countOf(v, newline);
@@ -161,5 +188,36 @@ export function parseUserCsv(text: string, locale: Locale = 'en'): ParsedCsv {
 
   if (tooMany) return { ok: false, error: { key: 'errors.importTooManyRows', params: { max: IMPORT_MAX_ROWS } } };
   if (rows.length === 0) return { ok: false, error: { key: 'errors.importNoRows' } };
-  return { ok: true, rows, delimiter, columns: [...found] };
+  return { ok: true, rows, delimiter, columns: [...new Set(columns.values())] };
+}
+
+/** One cell of a workbook as read-excel-file gives it (numbers kept as their text). */
+export type SheetCell = string | number | boolean | Date | null | undefined | object;
+
+function sheetText(cell: SheetCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell);
+}
+
+/**
+ * The first sheet of a workbook, one array of cells per sheet row: the same rules as
+ * parseUserCsv (header row, columns, row limit), blank rows skipped, lines are row numbers.
+ */
+export function parseUserSheet(table: readonly (readonly SheetCell[])[], locale: Locale = 'en'): ParsedCsv {
+  const texts = table.map((cells) => cells.map(sheetText));
+  const filled = texts.flatMap((cells, i) => (cells.some((c) => c.trim() !== '') ? [{ line: i + 1, cells }] : []));
+  const [header, ...data] = filled;
+  if (!header) return { ok: false, error: { key: 'errors.importEmpty' } };
+  const mapped = columnsOf(header.cells, locale);
+  if (!mapped.ok) return mapped;
+  if (data.length > IMPORT_MAX_ROWS) return { ok: false, error: { key: 'errors.importTooManyRows', params: { max: IMPORT_MAX_ROWS } } };
+  if (data.length === 0) return { ok: false, error: { key: 'errors.importNoRows' } };
+  const index = [...mapped.columns].map(([h, field]) => [header.cells.indexOf(h), field] as const);
+  const rows = data.map(({ line, cells }) => {
+    const values: Record<ImportField, string> = { firstName: '', lastName: '', email: '', licence: '', extension: '' };
+    for (const [i, field] of index) values[field] = cellText(cells[i] ?? '');
+    return { line, ...values };
+  });
+  return { ok: true, rows, delimiter: null, columns: [...new Set(mapped.columns.values())] };
 }

@@ -3,6 +3,7 @@ import { first } from '@/db/rows';
 import type { Tx } from '@/db';
 import { devices, extensions, users, type User } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
+import { fullName } from '@/lib/format/person';
 import { APP_ONLY } from './schema';
 
 // The checks the team and licence actions share. Each runs inside the action's transaction,
@@ -50,13 +51,21 @@ export function phoneLabel(licence: string, device: { model: string; mac: string
   return licence === 'office' ? APP_ONLY : null;
 }
 
-/** The e-mail is the sign-in identity, so it is unique across every company. */
-export async function assertEmailFree(tx: Tx, email: string, exceptUserId?: string) {
+/**
+ * The e-mail is the sign-in identity, so it is unique across every company. Who has it is said
+ * only when it is a colleague: another company's accounts are nobody's business here, so the
+ * refusal does not tell whether the address exists elsewhere or why it cannot be used.
+ */
+export async function assertEmailFree(tx: Tx, companyId: string, email: string, exceptUserId?: string) {
   const [taken] = await tx
-    .select({ id: users.id })
+    .select({ companyId: users.companyId, firstName: users.firstName, lastName: users.lastName })
     .from(users)
     .where(exceptUserId ? and(eq(users.email, email), ne(users.id, exceptUserId)) : eq(users.email, email));
-  if (taken) throw new ActionError('errors.emailTaken', { field: 'email' });
+  if (!taken) return;
+  if (taken.companyId === companyId) {
+    throw new ActionError('errors.emailInTeam', { field: 'email', params: { name: fullName(taken) } });
+  }
+  throw new ActionError('errors.emailTaken', { field: 'email' });
 }
 
 /** The columns that name a person and sign them in, for a new users row of the company. */

@@ -6,9 +6,11 @@ import {
   optionalUuidField,
   personNameField,
   requiredText,
+  textField,
   uuidField,
   withId,
 } from '@/lib/forms/fields';
+import { pageParam, searchTextParam } from '@/lib/format/pages';
 
 export const LICENCES = ['free', 'office'] as const;
 export type Licence = (typeof LICENCES)[number];
@@ -29,7 +31,7 @@ export const userFormSchema = z
     licence: z.enum(LICENCES, keyedError('errors.licenceInvalid')),
     extension: extensionNumberField(),
     // Empty for Free users: a desk phone needs an Office licence.
-    phone: z.string().trim().optional().default(''),
+    phone: textField().optional().default(''),
   })
   .superRefine((v, ctx) => {
     if (v.licence === 'office' && !v.phone) {
@@ -49,24 +51,31 @@ export const licenceSchema = z.object({ id: uuidField(), licence: z.enum(LICENCE
 export const deviceSchema = z.object({
   model: requiredText(80),
   // Accepts AA:BB:CC:DD:EE:FF, AA-BB-..., or 12 hex digits; stored upper-case with colons.
-  mac: z
-    .string(keyedError())
-    .trim()
+  mac: textField()
     .transform((v) => v.replace(/[-:.\s]/g, '').toUpperCase())
     .refine((v) => /^[0-9A-F]{12}$/.test(v), { error: 'errors.macInvalid' })
     .transform((v) => v.match(/../g)!.join(':')),
 });
 
 export const IMPORT_MODES = ['all_or_nothing', 'valid_only'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+/**
+ * 5 MB: 5,000 rows (the row limit) of 1 KB each, far more than the five columns at their longest
+ * (about 450 bytes). The server-action body limit (next.config.ts) sits just above it, so a file
+ * over this size gets errors.importTooLarge (checked in the browser before sending, and here).
+ */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const importSchema = z.object({
-  csv: z.string(keyedError()).min(1, { error: 'errors.importEmpty' }).max(2_000_000, { error: 'errors.importTooLarge' }),
+  // The uploaded file itself: CSV or .xlsx, told apart by its bytes (lib/team/import-file.ts).
+  file: z
+    .file(keyedError())
+    .min(1, { error: 'errors.importEmpty' })
+    .max(IMPORT_MAX_BYTES, { error: 'errors.importTooLarge' }),
   mode: z.enum(IMPORT_MODES, keyedError()).default('all_or_nothing'),
 });
 
-export const teamSearchSchema = z.object({
-  q: z.string().trim().max(100).optional().default(''),
-  page: z.coerce.number().int().min(1).optional().default(1),
-});
+/** The Team page's query parameters (lib/format/pages.ts: bad values fall back to the defaults). */
+export const teamSearchSchema = z.object({ q: searchTextParam(), page: pageParam() });
 
 /** Editing needs the user's id; the same form and rules otherwise. */
 export const userUpdateSchema = withId(userFormSchema);

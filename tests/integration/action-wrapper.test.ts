@@ -7,6 +7,7 @@ import { auditLog, companies, extensions, setupProgress, users } from '@/db/sche
 import { ActionError } from '@/lib/actions/errors';
 import { defineAction } from '@/lib/actions/define';
 import { runAction } from '@/lib/runner/run-action';
+import { log } from '@/lib/log';
 import { writeAudit } from '@/lib/audit/log';
 import { saveCompanyDetails, verifyCompanyCard } from '@/lib/company/actions';
 import type { CompanyDetailsInput } from '@/lib/company/schema';
@@ -408,13 +409,15 @@ describe('runAction', () => {
   });
 
   it('rolls back and answers "unexpected" when a handler crashes', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
     const { admin } = await signUpCompany();
     const email = `ghost-${randomUUID()}@example.com`;
     const result = await runAction(writeThenCrash, { userId: admin.id, locale: 'fr', input: { email } });
     expect(result).toEqual({ formError: fr.errors.unexpected });
     expect(await usersWithEmail(email)).toBe(0);
-    expect(logged).toHaveBeenCalled();
+    // One structured line, naming the event (the server log is one JSON line per event).
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ event: 'action.failed' }), 'action failed');
+    logged.mockRestore();
   });
 
   it('maps a unique violation inside a handler to the e-mail field instead of throwing', async () => {

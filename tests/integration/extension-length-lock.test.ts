@@ -5,7 +5,6 @@ import { auditLog, companies, extensions } from '@/db/schema';
 import { runAction } from '@/lib/runner/run-action';
 import { saveCompanyDetails } from '@/lib/company/actions';
 import type { CompanyDetailsInput } from '@/lib/company/schema';
-import fr from '@/messages/fr.json';
 import { FR_DETAILS } from '../helpers/company';
 import { addMember, signUpCompany } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';

@@ -15,6 +15,7 @@ import { parseUserCsv, type CsvRow } from '@/lib/team/import-parse';
 import { previewImport, type ImportPreview } from '@/lib/team/import-preview';
 import { addMember, signUpCompany } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';
+import { fileOf } from './import/helpers';
 
 /** What the runner hands the Team card's import: the company locked, history in the actor's name. */
 const teamContext = (tx: Tx, actor: Actor, locale: 'en' | 'fr' = 'en') =>
@@ -193,7 +194,7 @@ describe('1,000-row file with 20 bad rows', () => {
 
   it('the preview action returns the same preview and writes nothing', async () => {
     const before = await companyCounts(companyId);
-    const result = await runAction(previewUserImport, { userId: admin.id, locale: 'fr', input: { csv, mode: 'valid_only' } });
+    const result = await runAction(previewUserImport, { userId: admin.id, locale: 'fr', input: { file: fileOf(csv), mode: 'valid_only' } });
     expect(result.ok).toBe(true);
     expect(result.data).toEqual(preview);
     expect(await companyCounts(companyId)).toEqual(before);
@@ -201,11 +202,11 @@ describe('1,000-row file with 20 bad rows', () => {
 
   it('all_or_nothing refuses the file and writes nothing', async () => {
     const before = await companyCounts(companyId);
-    await expect(db().transaction(async (tx) => commitImport(await teamContext(tx, admin), { csv, mode: 'all_or_nothing' }))).rejects.toMatchObject({
+    await expect(db().transaction(async (tx) => commitImport(await teamContext(tx, admin), { file: fileOf(csv), mode: 'all_or_nothing' }))).rejects.toMatchObject({
       key: 'errors.importHasErrors',
       options: { params: { count: 20 } },
     });
-    const result = await runAction(commitUserImport, { userId: admin.id, locale: 'en', input: { csv, mode: 'all_or_nothing' } });
+    const result = await runAction(commitUserImport, { userId: admin.id, locale: 'en', input: { file: fileOf(csv), mode: 'all_or_nothing' } });
     expect(result.ok).toBeUndefined();
     expect(result.formError).toBeTruthy();
     expect(await companyCounts(companyId)).toEqual(before);
@@ -213,7 +214,7 @@ describe('1,000-row file with 20 bad rows', () => {
 
   it('valid_only writes the 980 valid users with their extensions and one audit entry each', async () => {
     const before = await companyCounts(companyId);
-    const result = await runAction(commitUserImport, { userId: admin.id, locale: 'en', input: { csv, mode: 'valid_only' } });
+    const result = await runAction(commitUserImport, { userId: admin.id, locale: 'en', input: { file: fileOf(csv), mode: 'valid_only' } });
     expect(result).toEqual({ ok: true, data: { imported: 980, skipped: 20 } satisfies ImportResult });
 
     const after = await companyCounts(companyId);
@@ -272,7 +273,7 @@ describe('1,000-row file with 20 bad rows', () => {
   });
 
   it('importing the same file again finds every valid row already there', async () => {
-    const again = await runAction(previewUserImport, { userId: admin.id, locale: 'en', input: { csv, mode: 'valid_only' } });
+    const again = await runAction(previewUserImport, { userId: admin.id, locale: 'en', input: { file: fileOf(csv), mode: 'valid_only' } });
     expect(again.data).toMatchObject({ validCount: 0, errorCount: 1_000 });
   });
 });
@@ -284,7 +285,7 @@ describe('Office seats', () => {
     const rows = lines(8, `seat-${randomUUID()}-`, (i) => (i < 6 ? 'Office' : 'Gratuite'));
     const csv = csvOf(rows);
 
-    const result = await runAction(previewUserImport, { userId: admin.id, locale: 'fr', input: { csv } });
+    const result = await runAction(previewUserImport, { userId: admin.id, locale: 'fr', input: { file: fileOf(csv) } });
     const data = result.data!;
     expect(data).toMatchObject({ officeNeeded: 6, seatsFree: 4, validCount: 6, errorCount: 2 });
     expect(data.rows.filter((r) => r.errors.length).map((r) => [r.line, r.errors])).toEqual([
@@ -292,11 +293,11 @@ describe('Office seats', () => {
       [7, [{ field: 'licence', key: 'errors.importNotEnoughSeats', params: { needed: 6, free: 4 } }]],
     ]);
 
-    const refused = await runAction(commitUserImport, { userId: admin.id, locale: 'fr', input: { csv } });
+    const refused = await runAction(commitUserImport, { userId: admin.id, locale: 'fr', input: { file: fileOf(csv) } });
     expect(refused.formError).toBeTruthy();
     expect((await companyCounts(company.id)).users).toBe(1);
 
-    const done = await runAction(commitUserImport, { userId: admin.id, locale: 'fr', input: { csv, mode: 'valid_only' } });
+    const done = await runAction(commitUserImport, { userId: admin.id, locale: 'fr', input: { file: fileOf(csv), mode: 'valid_only' } });
     expect(done).toEqual({ ok: true, data: { imported: 6, skipped: 2 } });
     expect(await companyCounts(company.id)).toMatchObject({ users: 7, office: 5 });
   });
@@ -306,7 +307,7 @@ describe('Office seats', () => {
     const file = (p: string) => csvOf(lines(30, `${p}-${randomUUID()}-`, (i) => (i < 3 ? 'Office' : 'Free')));
     const results = await Promise.all(
       ['a', 'b'].map((p) =>
-        runAction(commitUserImport, { userId: admin.id, locale: 'en', input: { csv: file(p), mode: 'valid_only' } }),
+        runAction(commitUserImport, { userId: admin.id, locale: 'en', input: { file: fileOf(file(p)), mode: 'valid_only' } }),
       ),
     );
     expect(results.map((r) => r.ok)).toEqual([true, true]);
@@ -326,7 +327,7 @@ describe('who may import', () => {
     const member = await addMember(company.id);
     const csv = csvOf(lines(3, `m-${randomUUID()}-`));
     const before = await companyCounts(company.id);
-    const call = { userId: member.id, locale: 'en', input: { csv, mode: 'valid_only' } } as const;
+    const call = { userId: member.id, locale: 'en', input: { file: fileOf(csv), mode: 'valid_only' } } as const;
     for (const result of [await runAction(previewUserImport, call), await runAction(commitUserImport, call)]) {
       expect(result.ok).toBeUndefined();
       expect(result.data).toBeUndefined();
@@ -336,7 +337,7 @@ describe('who may import', () => {
   });
 
   it('refuses a signed-out caller', async () => {
-    const result = await runAction(commitUserImport, { userId: undefined, locale: 'en', input: { csv: 'x' } });
+    const result = await runAction(commitUserImport, { userId: undefined, locale: 'en', input: { file: fileOf('x') } });
     expect(result.formError).toBeTruthy();
   });
 
@@ -351,7 +352,7 @@ describe('who may import', () => {
     const firstBefore = await companyCounts(first.company.id);
 
     // A companyId in the input is not part of the schema: it is ignored.
-    const input = { csv, mode: 'valid_only', companyId: first.company.id };
+    const input = { file: fileOf(csv), mode: 'valid_only', companyId: first.company.id };
     const preview = await runAction(previewUserImport, { userId: second.admin.id, locale: 'en', input });
     expect(preview.data).toMatchObject({ validCount: 3, errorCount: 0 });
     const result = await runAction(commitUserImport, { userId: second.admin.id, locale: 'en', input });
@@ -369,11 +370,11 @@ describe('file-level errors through the actions', () => {
   it('a file without the required columns is refused by preview and commit', async () => {
     const { company, admin } = await signUpCompany({ companyName: 'Columns' });
     const csv = 'Prénom;Poste\nA;101\n';
-    const preview = await runAction(previewUserImport, { userId: admin.id, locale: 'fr', input: { csv } });
+    const preview = await runAction(previewUserImport, { userId: admin.id, locale: 'fr', input: { file: fileOf(csv) } });
     expect(preview.formError).toBeTruthy();
     expect(preview.data).toBeUndefined();
     const actor = (await loadActor(admin.id))!;
-    await expect(db().transaction(async (tx) => commitImport(await teamContext(tx, actor, 'fr'), { csv, mode: 'valid_only' }))).rejects.toEqual(
+    await expect(db().transaction(async (tx) => commitImport(await teamContext(tx, actor, 'fr'), { file: fileOf(csv), mode: 'valid_only' }))).rejects.toEqual(
       new ActionError('errors.importMissingColumns', { params: { columns: 'Nom, E-mail' } }),
     );
     expect((await companyCounts(company.id)).users).toBe(1);
@@ -381,7 +382,7 @@ describe('file-level errors through the actions', () => {
 
   it('an empty input is a field error of the schema', async () => {
     const { admin } = await signUpCompany({ companyName: 'Empty' });
-    const result = await runAction(previewUserImport, { userId: admin.id, locale: 'en', input: { csv: '' } });
-    expect(result.fieldErrors?.csv).toBeTruthy();
+    const result = await runAction(previewUserImport, { userId: admin.id, locale: 'en', input: { file: fileOf('') } });
+    expect(result.fieldErrors?.file).toBeTruthy();
   });
 });

@@ -32,6 +32,9 @@ describe('getMyLine', () => {
       deskPhone: 'Yealink T54W',
       ringGroups: ['Sales', 'Support'],
       mainNumber: expect.stringMatching(/^01 44 /),
+      // What "Set up your phone" shows besides the password, which is never stored.
+      sip: { username: marc.sipUsername, domain: expect.stringMatching(/^acme-sas(-\d+)?\.sip\./) },
+      timeZone: 'Europe/Paris',
     });
     expect(direct.e164).toBe('+33144001234');
     expect(main.isMain).toBe(true);

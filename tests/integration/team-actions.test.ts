@@ -127,16 +127,18 @@ describe('addUser', () => {
     expect(await teamSnapshot(company.id)).toEqual(before);
   });
 
-  it('refuses an e-mail already used in this or another company, on the e-mail field', async () => {
+  it("refuses an e-mail already used, naming the colleague but never another company's account", async () => {
     const { company, admin } = await signUpCompany();
     const other = await signUpCompany();
-    const colleague = await addMember(company.id);
+    const colleague = await addMember(company.id, { firstName: 'Cole', lastName: 'League' });
     const before = await teamSnapshot(company.id);
 
-    for (const email of [colleague.email, other.admin.email.toUpperCase()]) {
-      const result = await runAction(addUser, { ...as(admin.id), input: userInput({ email }) });
-      expect(result).toEqual({ fieldErrors: { email: 'This e-mail address is already used by another account.' } });
-    }
+    const mine = await runAction(addUser, { ...as(admin.id), input: userInput({ email: colleague.email }) });
+    expect(mine).toEqual({ fieldErrors: { email: 'Cole League already uses this address in your team.' } });
+    // Another company's address: the same answer as for any address that cannot be used.
+    const theirs = await runAction(addUser, { ...as(admin.id), input: userInput({ email: other.admin.email.toUpperCase() }) });
+    expect(theirs).toEqual({ fieldErrors: { email: 'This address cannot be used for a new account.' } });
+    expect(JSON.stringify(theirs)).not.toMatch(/company|compan|Admin/i);
     expect(await teamSnapshot(company.id)).toEqual(before);
   });
 
@@ -230,7 +232,7 @@ describe('updateUser', () => {
     ).toEqual({ fieldErrors: { extension: 'Extension 101 is already used by Ada Admin.' } });
     expect(
       await runAction(updateUser, { ...as(admin.id), input: userInput({ id: user.id, email: admin.email, extension: '102' }) }),
-    ).toEqual({ fieldErrors: { email: 'This e-mail address is already used by another account.' } });
+    ).toEqual({ fieldErrors: { email: 'Ada Admin already uses this address in your team.' } });
     expect(await teamSnapshot(company.id)).toEqual(before);
   });
 
@@ -426,7 +428,10 @@ describe('addDevice', () => {
 
     expect(
       await runAction(addDevice, { ...as(other.admin.id), input: { model: 'Other', mac: '805EC0123456' } }),
-    ).toEqual({ fieldErrors: { mac: 'This MAC address is already registered.' } });
+    ).toEqual({ fieldErrors: { mac: 'This MAC address cannot be added.' } });
+    expect(
+      await runAction(addDevice, { ...as(admin.id), input: { model: 'Again', mac: '805EC0123456' } }),
+    ).toEqual({ fieldErrors: { mac: 'This desk phone (Yealink T46U) is already in your inventory.' } });
     expect(await runAction(addDevice, { ...as(admin.id), input: { model: 'Bad', mac: '80:5E:C0' } })).toEqual({
       fieldErrors: { mac: 'Enter a MAC address of 12 hexadecimal characters, e.g. 00:1A:2B:3C:4D:5E.' },
     });

@@ -22,6 +22,8 @@ export const ports = {
   tableCarrier: 6902 + BASE,
   untrusted: 6903 + BASE,
   media: 6904 + BASE,
+  /** Where outside and emergency calls go (SIP_CARRIER_URI). */
+  carrierOut: 6905 + BASE,
 };
 let nextPort = 7000 + BASE;
 let nextMediaPort = 20000 + BASE;
@@ -96,6 +98,10 @@ type SippOptions = {
   /** Pause of the scenario (-d): how long a phone rings before answering, or a call lasts. */
   pauseMs?: number;
   timeoutS?: number;
+  /** New calls per second (-r); callers only. */
+  rate?: number;
+  /** Calls in progress at most (-l). */
+  limit?: number;
 };
 
 export type SippRun = {
@@ -143,7 +149,8 @@ export function sipp(opts: SippOptions): SippRun {
   if (opts.auth) args.push('-au', opts.auth.username, '-ap', opts.auth.password);
   if (opts.remote) args.push(`${HOST}:${opts.remote}`);
   // -r: callers start their calls at once (SIPp's default pace is 10 calls per second).
-  if (opts.remote) args.push('-r', '100');
+  if (opts.remote) args.push('-r', String(opts.rate ?? 100));
+  if (opts.limit) args.push('-l', String(opts.limit));
 
   const child = spawn('sipp', args, { env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

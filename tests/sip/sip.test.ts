@@ -8,11 +8,12 @@ import { phoneNumbers, sipCarriers, sipCredentials } from '@/db/schema';
 import { createConference, createRingGroup, renumberExtension } from '@/lib/extensions/actions';
 import { mapNumber } from '@/lib/numbers/actions';
 import { addUser } from '@/lib/team/actions';
-import { digestHashes, resetSipPassword, type SipCredentials } from '@/lib/telephony/credentials';
+import { digestHashes } from '@/lib/telephony/credentials';
 import { createTestDatabase } from '../helpers/db';
 import { act, ringGroupInput } from '../helpers/extensions';
 import { signUpCompany } from '../helpers/factories';
-import { extensionOf, userInput } from '../helpers/team';
+import { userInput } from '../helpers/team';
+import { callerOf, contact, ms, ok, person, type Person } from './accounts';
 import {
   call,
   type Caller,
@@ -48,8 +49,6 @@ const TIMER_SLACK = 100;
 const figures: Record<string, string> = {};
 const suiteStarted = performance.now();
 
-type Person = { userId: string; extensionId: string; number: string; sip: SipCredentials };
-
 let conn: (Connection & { url?: string }) | undefined;
 let kamailio: Kamailio | undefined;
 let kamailio2: Kamailio | undefined;
@@ -66,18 +65,6 @@ const beta: { companyId: string; adminId: string; domain: string; admin?: Person
   domain: '',
 };
 
-function ok<T>(state: { ok?: boolean; data?: T; fieldErrors?: unknown; formError?: unknown }): T {
-  if (!state.ok) throw new Error(`action refused: ${JSON.stringify(state)}`);
-  return state.data as T;
-}
-
-async function person(companyId: string, userId: string): Promise<Person> {
-  const extension = await extensionOf(userId);
-  const sip = await resetSipPassword(db(), companyId, userId);
-  if (!sip) throw new Error('no SIP credentials');
-  return { userId, extensionId: extension.id, number: extension.number, sip };
-}
-
 async function addPerson(number: string, licence: 'free' | 'office' = 'free') {
   const data = ok(
     await act(addUser, acme.adminId, userInput({ extension: number, licence, phone: licence === 'office' ? 'app' : '', firstName: 'P', lastName: number })),
@@ -85,14 +72,8 @@ async function addPerson(number: string, licence: 'free' | 'office' = 'free') {
   acme.people[number] = await person(acme.companyId, (data as { id: string }).id);
 }
 
-const caller = (p: Person, port?: number): Caller => ({ username: p.sip.username, domain: p.sip.domain, password: p.sip.password, port });
-const admin = () => caller(acme.people['101']);
+const admin = () => callerOf(acme.people['101']);
 const carrier: Caller = { username: '+14155550123', domain: '127.0.0.1', port: ports.carrier };
-const ms = (n: number) => `${Math.round(n)} ms`;
-
-function contact(p: Person) {
-  return { username: p.sip.username, domain: p.sip.domain, password: p.sip.password, contactPort: ports.phone(p.number) };
-}
 
 beforeAll(async () => {
   let t = performance.now();

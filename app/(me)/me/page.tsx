@@ -1,12 +1,23 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PhoneSetup } from '@/components/telephony/phone-setup';
+import { db } from '@/db';
+import { Button } from '@/components/ui/button';
+import { signOutEverywhereAction } from '@/lib/auth/bindings';
 import { requireActor } from '@/lib/auth/session';
 import { getMyLine } from '@/lib/me/line';
+import { sipServerFor } from '@/lib/telephony/actions';
+import { registrationsOf } from '@/lib/telephony/registrations';
 
 /** A signed-in user's own line; nothing about anyone else but the names of their ring groups. */
 export default async function MePage() {
   const actor = await requireActor('/me');
-  const [t, line] = await Promise.all([getTranslations('me'), getMyLine(actor.id)]);
+  const [t, line, locale, registrations] = await Promise.all([
+    getTranslations('me'),
+    getMyLine(actor.id),
+    getLocale(),
+    registrationsOf(db(), actor.companyId, [actor.id]),
+  ]);
   const notYet = t('notYet');
   const phone = !line
     ? notYet
@@ -50,6 +61,21 @@ export default async function MePage() {
           <dd data-field="mainNumber">{line.mainNumber ?? notYet}</dd>
         </dl>
       )}
+      {line && (
+        <PhoneSetup
+          server={sipServerFor(line.sip.domain)}
+          sip={line.sip}
+          registration={registrations.get(actor.id)}
+          locale={locale === 'fr' ? 'fr' : 'en'}
+          timeZone={line.timeZone}
+        />
+      )}
+      <form action={signOutEverywhereAction} className="grid justify-items-start gap-2">
+        <p className="text-sm text-muted-foreground">{t('signOutEverywhereHint')}</p>
+        <Button type="submit" variant="outline">
+          {t('signOutEverywhere')}
+        </Button>
+      </form>
       {actor.role === 'admin' && (
         <p>
           <Link href="/setup" className="underline underline-offset-4">

@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { ADMIN_STATE, expect, test } from '../fixtures';
 import { FIXTURE } from '../fixture-accounts';
 
 test('a member who is not an admin gets a 403 page on /setup, never the data', async ({ page, axe }) => {
@@ -30,7 +30,7 @@ test('a wrong password and an unknown e-mail get the same message', async ({ pag
 });
 
 test.describe('signed in as admin', () => {
-  test.use({ storageState: 'tests/.auth/admin.json' });
+  test.use({ storageState: ADMIN_STATE });
 
   test('the language switch shows French labels', async ({ page, axe }) => {
     await page.goto('/setup');

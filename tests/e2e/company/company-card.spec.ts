@@ -25,7 +25,7 @@ test('a new admin signs up, fills company details, verifies the card and signs o
   await page.getByLabel('Street address').fill('12 rue de la Paix');
   await page.getByLabel('City').fill('Paris');
   await page.getByLabel('Postal code').fill('7500');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Invalid postal code for this country.')).toBeVisible();
   await expect(page.getByLabel('Postal code')).toHaveAttribute('aria-invalid', 'true');
   await axe();
@@ -37,9 +37,13 @@ test('a new admin signs up, fills company details, verifies the card and signs o
   await page.getByLabel('Street address').fill('12 rue de la Paix');
   await page.getByLabel('City').fill('Paris');
   await page.getByLabel('Postal code').fill('75002');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
-  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('heading', { level: 1 }).getByText('In progress')).toBeVisible();
+  // Save and continue: saves, verifies and opens the next card in one action.
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page).toHaveURL(/\/setup\/team$/);
+  await page.goto('/setup/company');
 
   await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 }).getByText('Verified')).toBeVisible();

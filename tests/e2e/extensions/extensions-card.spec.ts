@@ -26,15 +26,15 @@ async function addUsers(page: Page, people: readonly (readonly [string, string, 
   for (const [, , ext] of people) await expect(page.locator(`tr[data-extension="${ext}"]`)).toBeVisible();
 }
 
-async function addMember(dialog: Locator, label: string) {
-  await dialog.getByLabel('Add a member').selectOption({ label });
-  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+/** Ticks the person in the ring group's member checklist. */
+async function addMember(dialog: Locator, name: string) {
+  await dialog.getByRole('checkbox', { name }).check();
 }
 
 const memberOrder = (dialog: Locator) =>
   dialog.locator('li[data-member]').evaluateAll((items) => items.map((li) => li.getAttribute('data-member')));
 
-test('ring group with three members reordered by keyboard, a conference bridge, renumbering, a refused delete, Done', async ({
+test('ring group with three members reordered by keyboard, a conference bridge, renumbering, a delete that asks first, Done', async ({
   page,
   axe,
 }) => {
@@ -51,7 +51,10 @@ test('ring group with three members reordered by keyboard, a conference bridge, 
   await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Sales');
   await addMember(dialog, 'Jean Martin (102)');
   await addMember(dialog, 'Inès Bernard (103)');
-  await addMember(dialog, 'Paul Durand (104)');
+  // The checklist works from the keyboard: Space ticks the focused box, and it is announced.
+  await dialog.getByRole('checkbox', { name: 'Paul Durand (104)' }).focus();
+  await page.keyboard.press('Space');
+  await expect(dialog.getByRole('checkbox', { name: 'Paul Durand (104)' })).toBeChecked();
   await expect.poll(() => memberOrder(dialog)).toEqual(['Jean Martin', 'Inès Bernard', 'Paul Durand']);
   await axe();
 
@@ -153,12 +156,15 @@ test('ring group with three members reordered by keyboard, a conference bridge, 
   await expect(sales.getByRole('listitem')).toHaveText(['Paul Durand (104)', 'Jean Martin (110)', 'Inès Bernard (103)']);
   await expect(page.locator('tr[data-extension="501"]').getByRole('listitem')).toHaveText(['Jean Martin (110)']);
 
-  // Sales is Support's no-answer target: deleting it is refused, saying which.
+  // Sales is Support's no-answer target: the delete dialog says so and asks for Support's new
+  // target before anything changes (issue 10); Cancel keeps everything.
   await page.getByRole('button', { name: 'Delete Sales' }).click();
-  await alert.getByRole('button', { name: 'Delete' }).click();
-  await expect(
-    alert.getByText('The ring group Support (501) forwards unanswered calls here. Choose another target for that group first.'),
-  ).toBeVisible();
+  await expect(alert).toContainText('Ring groups whose unanswered calls go to Sales');
+  await expect(alert.getByLabel('New no-answer target for Support (501)')).toHaveValue('');
+  await expect(alert.getByLabel('New no-answer target for Support (501)').locator('option')).toContainText([
+    'None',
+    'Voicemail of Jean Martin',
+  ]);
   await axe();
   await alert.getByRole('button', { name: 'Cancel' }).click();
   await expect(sales).toBeVisible();
@@ -171,7 +177,10 @@ test('ring group with three members reordered by keyboard, a conference bridge, 
   await page.getByRole('link', { name: /^All/ }).click();
   await expect(page.locator('tbody tr')).toHaveCount(7);
 
+  // Done verifies the card and opens the next one (Phone numbers).
   await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page).toHaveURL(/\/setup\/numbers$/);
+  await page.goto('/setup/extensions');
   await expect(page.getByRole('heading', { level: 1 }).getByText('Verified')).toBeVisible();
   await axe();
 

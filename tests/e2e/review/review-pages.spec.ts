@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures';
+import { ADMIN_STATE, expect, test } from '../fixtures';
 import { FIXTURE } from '../fixture-accounts';
 import { switchLanguage } from '../helpers';
 
@@ -46,7 +46,7 @@ test('an unknown activation link gets a clear page, in English and French', asyn
 });
 
 test.describe('signed in as admin', () => {
-  test.use({ storageState: 'tests/.auth/admin.json' });
+  test.use({ storageState: ADMIN_STATE });
 
   test('Review lists what is missing with links, Finish is disabled; every card has its History', async ({ page, axe }) => {
     await page.goto('/setup/review');

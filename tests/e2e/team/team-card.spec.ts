@@ -59,7 +59,10 @@ test('add three users with Save and add another, edit one by keyboard, refuse a 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('row', { name: /Zoé Petit/ })).toHaveCount(0);
 
+  // Done verifies the card and opens Licences.
   await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page).toHaveURL(/\/setup\/licences$/);
+  await page.goto('/setup/team');
   await expect(page.getByRole('heading', { level: 1 }).getByText('Verified')).toBeVisible();
 
   await switchLanguage(page, 'Français');
@@ -81,14 +84,13 @@ test('import a semicolon CSV with accents, then switch a user to Free on the Lic
     `Éloïse;Gaëlle;eloise-${stamp}@example.com;Office;\n` +
     `"François";"Lefèvre; fils";francois-${stamp}@example.com;Gratuit;150\n` +
     `Anaïs;Müller;anais-${stamp}@example.com;Office;210\n`;
-  await page.getByLabel('CSV file').setInputFiles({ name: 'équipe.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('input[type="file"]').setInputFiles({ name: 'équipe.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByText('2 valid rows, 1 row with errors.')).toBeVisible();
   await expect(page.locator('[data-line="3"]')).toContainText('15');
   await axe();
-  await page.getByLabel('Import the valid rows only').check();
-  await page.getByRole('button', { name: 'Import 2 users' }).click();
-  await expect(page.getByText('2 users imported.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import the 2 valid rows only' }).click();
+  await expect(page.getByText('2 users imported, 1 row with errors skipped.')).toBeVisible();
 
   await page.goto('/setup/team');
   await expect(page.getByRole('row', { name: /Éloïse Gaëlle/ })).toContainText('102');

@@ -151,7 +151,7 @@ describe('Office users get a direct number when they are created', () => {
     const { company: c, admin } = await company({ officeSeats: 10 });
     const rows = Array.from({ length: 8 }, (_, i) => `P${i};N${i};imp-${i}-${randomUUID()}@example.com;${i < 5 ? 'Office' : 'Free'};`);
     const csv = ['Prénom;Nom;E-mail;Type de licence;Poste', ...rows].join('\n');
-    const result = await act(commitUserImport, admin.id, { csv, mode: 'all_or_nothing' });
+    const result = await act(commitUserImport, admin.id, { file: new File([csv], 'users.csv'), mode: 'all_or_nothing' });
     expect(result).toMatchObject({ ok: true, data: { imported: 8 } });
     const imported = await db()
       .select({ licence: users.licence, ext: extensions.id })

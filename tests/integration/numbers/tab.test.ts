@@ -125,7 +125,8 @@ describe('scoping and roles', () => {
       [mapNumber as never, { id: n.id, extensionId: '' }, 'This item no longer exists in your company.'],
       [setMainNumber as never, { id: n.id }, 'This item no longer exists in your company.'],
       [releaseNumber as never, { id: n.id }, 'This item no longer exists in your company.'],
-      [holdNumbers as never, { ids: [n.id] }, `This number is no longer available: ${n.national}. Choose another one.`],
+      // Never named: an id is no way to learn which numbers another company owns.
+      [holdNumbers as never, { ids: [n.id] }, 'A number you selected is no longer available. Search again.'],
       [purchaseNumbers as never, { idempotencyKey: key(), ids: [n.id] }, `Your hold on this number has expired: ${n.national}. Nothing was bought. Select it again.`],
     ];
     for (const [def, input, message] of cases) {

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ActivateForm } from '@/components/auth/activate-form';
 import { lookUpActivation } from '@/lib/auth/activation';
 import { formatDate } from '@/lib/format/date';
+import { decodeSegment } from '@/lib/format/pages';
 import { fullName } from '@/lib/format/person';
 import { isLocale } from '@/lib/i18n/locales';
 import { elides } from '@/lib/format/elision';
@@ -12,7 +13,7 @@ export const metadata = { referrer: 'no-referrer' as const };
 /** A one-time activation link: the set-password form, or a clear page when it cannot be used. */
 export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
   const { token: raw } = await params;
-  const token = decodeURIComponent(raw);
+  const token = decodeSegment(raw);
   const [t, rawLocale, lookup] = await Promise.all([getTranslations('activate'), getLocale(), lookUpActivation(token)]);
   const locale = isLocale(rawLocale) ? rawLocale : 'fr';
 

@@ -6,6 +6,7 @@ import { first } from '@/db/rows';
 import { companies } from '@/db/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import { getSetupProgress } from '@/lib/setup/cards';
+import { SipDomain } from '@/components/telephony/sip-domain';
 
 export default async function CompanyPage() {
   const actor = await requireAdmin('/setup/company');
@@ -31,6 +32,7 @@ export default async function CompanyPage() {
           addressCountry: (company.emergencyCountry ?? company.country) as never,
         }}
       />
+      <SipDomain domain={company.sipDomain} />
     </CardPage>
   );
 }

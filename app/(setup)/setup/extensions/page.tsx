@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Plus } from 'lucide-react';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { completeExtensionsAction } from '@/lib/extensions/bindings';
 import { ConferenceDialog } from '@/components/extensions/conference-dialog';
 import { ExtensionsTable } from '@/components/extensions/extensions-table';
@@ -11,13 +11,18 @@ import { DoneButton } from '@/components/setup/done-button';
 import { AddUserButton } from '@/components/team/add-user-button';
 import { Button } from '@/components/ui/button';
 import { requireAdmin } from '@/lib/auth/session';
+import type { SearchParams } from '@/lib/format/pages';
 import { getExtensionsCardData } from '@/lib/extensions/queries';
 import { EXTENSION_FILTERS, extensionFilterSchema, PARTICIPANTS, RING_SECONDS } from '@/lib/extensions/schema';
 import { getSetupProgress } from '@/lib/setup/cards';
 import { getAvailableDevices, getNextExtension } from '@/lib/team/queries';
 import { cn } from '@/lib/utils';
+import { db } from '@/db';
+import { isLocale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
+import { registrationLabels } from '@/lib/telephony/registrations';
 
-export default async function ExtensionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function ExtensionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdmin('/setup/extensions');
   const { type } = extensionFilterSchema.parse(await searchParams);
   const [t, progress, data, nextUser, devices] = await Promise.all([
@@ -31,6 +36,10 @@ export default async function ExtensionsPage({ searchParams }: { searchParams: P
     .filter((o) => o.type === 'user' && o.userId)
     .map((o) => ({ userId: o.userId!, name: o.name, number: o.number }));
   const targets: TargetOption[] = data.options.map(({ id, number, type, name }) => ({ id, number, type, name }));
+  const rawLocale = await getLocale();
+  const locale = isLocale(rawLocale) ? rawLocale : 'fr';
+  const userIds = data.rows.flatMap((r) => (r.userId ? [r.userId] : []));
+  const registrations = await registrationLabels(db(), actor.companyId, userIds, translator(locale), locale);
   const total = data.counts.user + data.counts.ring_group + data.counts.conference;
   const filters = [
     { value: undefined, label: t('extensions.filterAll'), count: total },
@@ -90,8 +99,8 @@ export default async function ExtensionsPage({ searchParams }: { searchParams: P
         </ul>
       </nav>
       <p className="text-sm text-muted-foreground">{t('extensions.intro', { seconds: RING_SECONDS.default })}</p>
-      <ExtensionsTable rows={data.rows} people={people} targets={targets} />
-      <DoneButton action={completeExtensionsAction} />
+      <ExtensionsTable rows={data.rows} people={people} targets={targets} registrations={registrations} />
+      <DoneButton card="extensions" action={completeExtensionsAction} />
     </CardPage>
   );
 }

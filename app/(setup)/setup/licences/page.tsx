@@ -11,11 +11,19 @@ import { db } from '@/db';
 import { requireAdmin } from '@/lib/auth/session';
 import { fullName } from '@/lib/format/person';
 import { getLicencesCardData } from '@/lib/licences/queries';
+import { isOverAllocated } from '@/lib/licences/seats';
+import { Alert, AlertDescription } from '@/components/ui/alert';
 import { seatsMonthlyMinor } from '@/lib/prices/billing';
 import { formatMoney } from '@/lib/prices/money';
 import { companyPrices } from '@/lib/prices/price-list';
 import { getSetupProgress } from '@/lib/setup/cards';
 import { getLicenceHolders } from '@/lib/team/queries';
+import { NewSipPassword } from '@/components/telephony/new-sip-password';
+import { RegistrationState } from '@/components/telephony/registration-state';
+import { isLocale } from '@/lib/i18n/locales';
+import { newSipPasswordAction } from '@/lib/telephony/bindings';
+import { registrationsOf } from '@/lib/telephony/registrations';
+import { named } from '@/lib/format/elision';
 
 export default async function LicencesPage() {
   const actor = await requireAdmin('/setup/licences');
@@ -28,8 +36,17 @@ export default async function LicencesPage() {
     companyPrices(db(), actor.companyId),
   ]);
   const money = (minor: number) => formatMoney(minor, prices.currency, locale);
+  const registrations = await registrationsOf(db(), actor.companyId, holders.map((h) => h.id));
   return (
     <CardPage card="licences" progress={progress}>
+      {!isOverAllocated(data.seats) && (
+        <Alert data-banner="licences-ok">
+          <AlertDescription className="grid gap-3">
+            <p>{t('flow.licencesNothingToDo', { used: data.seats.used, bought: data.seats.bought })}</p>
+            <DoneButton card="licences" action={completeLicencesAction} label={t('flow.confirmLicences')} />
+          </AlertDescription>
+        </Alert>
+      )}
       <section aria-labelledby="seats-title" className="grid gap-4 md:grid-cols-2">
         <Card>
           <CardHeader>
@@ -98,6 +115,7 @@ export default async function LicencesPage() {
               <TableHead scope="col">{t('team.extension')}</TableHead>
               <TableHead scope="col">{t('team.licence')}</TableHead>
               <TableHead scope="col">{t('team.phone')}</TableHead>
+              <TableHead scope="col">{t('telephony.registration')}</TableHead>
               <TableHead scope="col">
                 <span className="sr-only">{t('team.actions')}</span>
               </TableHead>
@@ -112,6 +130,9 @@ export default async function LicencesPage() {
                   <TableCell>{h.extension ?? t('common.none')}</TableCell>
                   <TableCell>{t(`team.licences.${h.licence}`)}</TableCell>
                   <TableCell>{h.licence === 'free' ? t('common.none') : (h.deviceModel ?? t('team.appOnly'))}</TableCell>
+                  <TableCell data-registration>
+                    <RegistrationState registration={registrations.get(h.id)} locale={isLocale(locale) ? locale : 'fr'} timeZone={data.timeZone} />
+                  </TableCell>
                   <TableCell className="text-right">
                     <LicenceSwitch user={{ id: h.id, name, licence: h.licence, deviceModel: h.deviceModel }} />
                   </TableCell>
@@ -134,6 +155,7 @@ export default async function LicencesPage() {
                 <TableHead scope="col">{t('licences.model')}</TableHead>
                 <TableHead scope="col">{t('licences.mac')}</TableHead>
                 <TableHead scope="col">{t('licences.assignedTo')}</TableHead>
+                <TableHead scope="col">{t('telephony.sipPassword')}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -142,6 +164,13 @@ export default async function LicencesPage() {
                   <TableCell>{d.model}</TableCell>
                   <TableCell className="font-mono">{d.mac}</TableCell>
                   <TableCell>{d.holder ?? t('licences.unassigned')}</TableCell>
+                  <TableCell>
+                    {d.holderId && d.holder ? (
+                      <NewSipPassword action={newSipPasswordAction} userId={d.holderId} label={t('telephony.newPasswordFor', named(d.holder))} />
+                    ) : (
+                      t('common.none')
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -149,7 +178,7 @@ export default async function LicencesPage() {
         )}
         <AddDeviceForm />
       </section>
-      <DoneButton action={completeLicencesAction} />
+      <DoneButton card="licences" action={completeLicencesAction} />
     </CardPage>
   );
 }

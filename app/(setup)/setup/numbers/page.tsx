@@ -1,29 +1,27 @@
 import Link from 'next/link';
 import { Info, Plus } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
 import { completeNumbersAction } from '@/lib/numbers/bindings';
 import { AssignMissingButton } from '@/components/numbers/assign-missing';
 import { NotLiveBanner } from '@/components/numbers/not-live-banner';
 import { NumbersTable } from '@/components/numbers/numbers-table';
-import type { ExtensionGroup, NumberRowView } from '@/components/numbers/types';
+import { extensionGroups } from '@/components/numbers/extension-groups';
+import type { NumberRowView } from '@/components/numbers/types';
 import { CardPage } from '@/components/setup/card-page';
 import { DoneButton } from '@/components/setup/done-button';
 import { Pagination } from '@/components/setup/pagination';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { EXTENSION_TYPES } from '@/db/schema';
 import { requireAdmin } from '@/lib/auth/session';
+import { pageSearchSchema, type SearchParams } from '@/lib/format/pages';
 import { getNumbersCardData } from '@/lib/numbers/queries';
 import { formatMoney } from '@/lib/prices/money';
 import { getSetupProgress } from '@/lib/setup/cards';
 
-const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
-
 /** The Phone numbers tab (Ooma's "Numéros de téléphone"): every number, what it rings, the main one. */
-export default async function NumbersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function NumbersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdmin('/setup/numbers');
-  const { page } = pageSchema.parse(await searchParams);
+  const { page } = pageSearchSchema.parse(await searchParams);
   const [t, locale, progress, data] = await Promise.all([
     getTranslations(),
     getLocale(),
@@ -45,13 +43,7 @@ export default async function NumbersPage({ searchParams }: { searchParams: Prom
             price: formatMoney(r.billing.monthlyMinor, data.currency, locale),
           }),
   }));
-  const groups: ExtensionGroup[] = EXTENSION_TYPES.map((type) => ({
-    type,
-    label: t(`numbers.groups.${type}`),
-    options: data.extensions
-      .filter((e) => e.type === type)
-      .map((e) => ({ id: e.id, label: t('numbers.extensionOption', { number: e.number, name: e.name || t(`extensions.types.${e.type}`) }) })),
-  }));
+  const groups = extensionGroups(t, data.extensions);
 
   return (
     <CardPage
@@ -86,7 +78,7 @@ export default async function NumbersPage({ searchParams }: { searchParams: Prom
         {data.total === 0 ? <p>{t('numbers.empty')}</p> : <NumbersTable rows={rows} groups={groups} />}
         <Pagination path="/setup/numbers" page={data.page} pageCount={data.pageCount} />
       </section>
-      <DoneButton action={completeNumbersAction} />
+      <DoneButton card="numbers" action={completeNumbersAction} />
     </CardPage>
   );
 }

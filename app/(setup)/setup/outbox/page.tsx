@@ -7,6 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { requireAdmin } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/date';
+import { pageSearchSchema, type SearchParams } from '@/lib/format/pages';
 import { isLocale } from '@/lib/i18n/locales';
 import { getOutboxPage } from '@/lib/mail/outbox';
 import { db } from '@/db';
@@ -17,9 +18,9 @@ import { eq } from 'drizzle-orm';
 const statusVariant = { pending: 'secondary', sent: 'success', failed: 'destructive' } as const;
 
 /** The company's outgoing mail, bodies included: without SMTP this is where the links are. */
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdmin('/setup/outbox');
-  const page = Number((await searchParams).page ?? 1) || 1;
+  const { page } = pageSearchSchema.parse(await searchParams);
   const [t, rawLocale, data, company] = await Promise.all([
     getTranslations('outbox'),
     getLocale(),
@@ -88,7 +89,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         </ol>
       )}
       <Pagination path="/setup/outbox" page={data.page} pageCount={data.pageCount} />
-      <nav className="flex gap-2 border-t pt-4" aria-label={t('backToSetup')}>
+      <nav className="flex flex-wrap gap-2 border-t pt-4" aria-label={t('backToSetup')}>
         <Button asChild variant="outline">
           <Link href="/setup/review">
             <ChevronLeft aria-hidden /> {t('backToReview')}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CostTable } from '@/components/review/cost-table';
 import { FinishForm } from '@/components/review/finish-form';
+import { TestCallHint } from '@/components/review/test-call-hint';
 import { CardPage } from '@/components/setup/card-page';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { requireAdmin } from '@/lib/auth/session';
@@ -10,19 +11,22 @@ import { formatNational } from '@/lib/format/phone';
 import { isLocale } from '@/lib/i18n/locales';
 import { formatMoney } from '@/lib/prices/money';
 import { getCostSummary } from '@/lib/review/cost';
-import { describeMissing, getMissing, type MissingItem } from '@/lib/review/missing';
+import { describeMissing, getMissing, NAMES_SHOWN, type MissingItem } from '@/lib/review/missing';
 import { getSetupCompletion, getSetupProgress } from '@/lib/setup/cards';
 import { translator } from '@/lib/i18n/messages';
+import { usersWithoutPhone } from '@/lib/telephony/registrations';
+import { db } from '@/db';
 
 export default async function ReviewPage() {
   const actor = await requireAdmin('/setup/review');
-  const [t, rawLocale, progress, cost, missing, completion] = await Promise.all([
+  const [t, rawLocale, progress, cost, missing, completion, withoutPhone] = await Promise.all([
     getTranslations(),
     getLocale(),
     getSetupProgress(actor.companyId),
     getCostSummary(actor.companyId),
     getMissing(actor.companyId),
     getSetupCompletion(actor.companyId),
+    usersWithoutPhone(db(), actor.companyId, NAMES_SHOWN),
   ]);
   const locale = isLocale(rawLocale) ? rawLocale : 'fr';
   const tr = translator(locale);
@@ -176,6 +180,8 @@ export default async function ReviewPage() {
           </div>
         )}
       </section>
+
+      <TestCallHint withoutPhone={withoutPhone} />
 
       <section aria-labelledby="finish-title" className="grid gap-2 border-t pt-4">
         <h2 id="finish-title" className="text-lg font-semibold">

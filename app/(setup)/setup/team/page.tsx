@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Upload } from 'lucide-react';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { completeTeamAction } from '@/lib/team/bindings';
 import { CardPage } from '@/components/setup/card-page';
 import { DoneButton } from '@/components/setup/done-button';
@@ -10,11 +10,16 @@ import { TeamTable } from '@/components/team/team-table';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { requireAdmin } from '@/lib/auth/session';
+import type { SearchParams } from '@/lib/format/pages';
 import { getSetupProgress } from '@/lib/setup/cards';
 import { teamSearchSchema } from '@/lib/team/schema';
 import { getTeamCardData } from '@/lib/team/queries';
+import { db } from '@/db';
+import { isLocale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
+import { registrationLabels } from '@/lib/telephony/registrations';
 
-export default async function TeamPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function TeamPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdmin('/setup/team');
   const params = teamSearchSchema.parse(await searchParams);
   const [t, progress, data] = await Promise.all([
@@ -22,6 +27,9 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
     getSetupProgress(actor.companyId),
     getTeamCardData(actor.companyId, params),
   ]);
+  const rawLocale = await getLocale();
+  const locale = isLocale(rawLocale) ? rawLocale : 'fr';
+  const registrations = await registrationLabels(db(), actor.companyId, data.rows.map((r) => r.id), translator(locale), locale);
   return (
     <CardPage
       card="team"
@@ -43,7 +51,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
             <label htmlFor="q" className="text-sm font-medium">
               {t('team.search')}
             </label>
-            <Input id="q" name="q" type="search" defaultValue={params.q} className="w-72" />
+            <Input id="q" name="q" type="search" defaultValue={params.q} className="w-56 sm:w-72" />
           </div>
           <Button type="submit" variant="secondary">
             {t('team.searchButton')}
@@ -53,9 +61,9 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
           {t('team.count', { count: data.total })} · {t('team.seats', { used: data.seats.used, bought: data.seats.bought })}
         </p>
       </div>
-      <TeamTable rows={data.rows} devices={data.availableDevices} actorId={actor.id} />
+      <TeamTable rows={data.rows} devices={data.availableDevices} actorId={actor.id} registrations={registrations} />
       <Pagination path="/setup/team" page={data.page} pageCount={data.pageCount} params={params.q ? { q: params.q } : {}} />
-      <DoneButton action={completeTeamAction} />
+      <DoneButton card="team" action={completeTeamAction} />
     </CardPage>
   );
 }

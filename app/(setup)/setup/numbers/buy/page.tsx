@@ -12,16 +12,18 @@ import { first } from '@/db/rows';
 import { companies } from '@/db/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import type { CountryCode } from '@/lib/countries/rules';
-import { errorKeyOf } from '@/lib/i18n/messages';
+import type { SearchParams } from '@/lib/format/pages';
 import { carrier } from '@/lib/numbers/actions';
 import { resolveArea } from '@/lib/numbers/areas';
 import { HOLD_MINUTES, type NumberOffer } from '@/lib/numbers/carrier';
 import { getHeldNumbers } from '@/lib/numbers/inventory';
-import { numberSearchSchema } from '@/lib/numbers/schema';
+import { getExtensionChoices } from '@/lib/numbers/queries';
+import { extensionGroups } from '@/components/numbers/extension-groups';
+import { parseNumberSearch } from '@/lib/numbers/search-params';
 import { formatMoney } from '@/lib/prices/money';
 
 /** Buy numbers: search the inventory, hold a selection for 15 minutes, buy it as one order. */
-export default async function BuyNumbersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function BuyNumbersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdmin('/setup/numbers/buy');
   const [t, locale, params, company] = await Promise.all([
     getTranslations(),
@@ -34,27 +36,18 @@ export default async function BuyNumbersPage({ searchParams }: { searchParams: P
       .then(first),
   ]);
 
-  // Without parameters: the company's own country, local numbers. A field in error keeps what
-  // was typed; the others still say what they think of theirs.
-  const raw = { country: company.country, ...params };
-  const parsed = numberSearchSchema.safeParse(raw);
-  const errors: { area?: string; digits?: string } = {};
-  let values = parsed.data;
-  if (!values) {
-    const lenient = numberSearchSchema.safeParse({ ...raw, digits: '' });
-    values = lenient.data ?? { country: company.country as CountryCode, type: 'local', area: '', digits: '', page: 1 };
-    values = { ...values, digits: typeof params.digits === 'string' ? params.digits : '' };
-    for (const issue of parsed.error?.issues ?? []) {
-      const field = String(issue.path[0]);
-      if (field === 'area' || field === 'digits') errors[field] ??= t(errorKeyOf(issue.message));
-    }
-  }
+  const search = parseNumberSearch(params, company.country as CountryCode);
+  const { values } = search;
+  const errors: { area?: string; digits?: string } = {
+    area: search.errors.area && t(search.errors.area),
+    digits: search.errors.digits && t(search.errors.digits),
+  };
   const areaCodes = values.area ? resolveArea(values.country, values.type, values.area) : undefined;
   if (values.area && !areaCodes) errors.area ??= t('errors.areaUnknown', { value: values.area });
-  const searchable = parsed.success && !errors.area;
+  const searchable = search.valid && !errors.area;
 
   const now = new Date();
-  const [results, held] = await Promise.all([
+  const [results, held, extensionChoices] = await Promise.all([
     searchable
       ? carrier.search({ exec: db(), now }, actor.companyId, {
           country: values.country,
@@ -65,6 +58,7 @@ export default async function BuyNumbersPage({ searchParams }: { searchParams: P
         })
       : Promise.resolve({ rows: [], page: 1, hasNext: false }),
     getHeldNumbers(db(), actor.companyId, now),
+    getExtensionChoices(actor.companyId),
   ]);
 
   const view = (o: NumberOffer): OfferView => ({
@@ -134,6 +128,7 @@ export default async function BuyNumbersPage({ searchParams }: { searchParams: P
           serverNow={now.toISOString()}
           totalLabel={totalLabel}
           minutes={HOLD_MINUTES}
+          groups={extensionGroups(t, extensionChoices)}
         />
       </div>
     </div>

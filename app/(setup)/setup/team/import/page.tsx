@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ChevronLeft } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { ImportPanel } from '@/components/team/import-panel';
+import { TeamFileLinks } from '@/components/team/team-file-links';
 import { requireAdmin } from '@/lib/auth/session';
 
 export default async function ImportPage() {
@@ -17,6 +18,7 @@ export default async function ImportPage() {
         <p className="mt-1 text-muted-foreground">{t('import.intro')}</p>
       </div>
       <ImportPanel />
+      <TeamFileLinks />
     </div>
   );
 }
