@@ -2,7 +2,7 @@ import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 // Checks the whole environment before `next dev`, `next build` or `next start` does anything.
 import { env } from './lib/env';
-import { staticSecurityHeaders } from './lib/security-headers';
+import { STATIC_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from './lib/security-headers';
 
 // The Content-Security-Policy (with its per-request nonce) and HSTS are set by proxy.ts.
 export const securityHeaders = staticSecurityHeaders;
@@ -20,7 +20,11 @@ const nextConfig: NextConfig = {
   // Lets two checkouts' worth of builds (e.g. parallel browser-test runs) live side by side.
   distDir: env.NEXT_DIST_DIR,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Pages get theirs, with a nonce, from proxy.ts; what it does not run for gets this one.
+      { source: '/(api|_next/static|_next/image)/:path*', headers: [{ key: 'Content-Security-Policy', value: STATIC_CONTENT_SECURITY_POLICY }] },
+    ];
   },
 };
 

@@ -20,6 +20,18 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join('; ');
 }
 
+/**
+ * Responses proxy.ts does not see (the API, static files): nothing in them runs, so no nonce,
+ * and nothing may frame or be framed.
+ */
+export const STATIC_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
 /** Two years, subdomains included: only ever sent over https (browsers ignore it on http). */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
 
