@@ -65,6 +65,8 @@ export const envSchema = z.object({
   SESSION_MAX_HOURS: blankIsUnset(z.coerce.number({ error: 'must be a number of hours' }).int('must be a whole number of hours').min(1).max(24 * 30).default(12)),
   /** A reverse proxy in front sets X-Forwarded-For and X-Forwarded-Proto: trust its last hop. */
   TRUST_PROXY: blankIsUnset(z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true' || v === '1')),
+  /** Sign-ups one client address may make per hour before it is slowed down. */
+  SIGN_UPS_PER_HOUR: blankIsUnset(z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(20)),
   LOG_LEVEL: blankIsUnset(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   /** What phones are told to register with ("Set up your phone"); unset: the company's SIP domain. */
   SIP_SERVER: optional(

@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db';
 import { authThrottle } from '@/db/schema';
+import { env } from '@/lib/env';
 
 /**
  * Throttling of sign-in, sign-up and activation, per account and per client address, in
@@ -15,7 +16,7 @@ export type ThrottlePolicy = { free: number; baseSeconds: number; maxSeconds: nu
 export const THROTTLE = {
   signInAccount: { free: 5, baseSeconds: 30, maxSeconds: 15 * 60, windowSeconds: 60 * 60 },
   signInAddress: { free: 20, baseSeconds: 30, maxSeconds: 15 * 60, windowSeconds: 60 * 60 },
-  signUpAddress: { free: 20, baseSeconds: 60, maxSeconds: 60 * 60, windowSeconds: 60 * 60 },
+  signUpAddress: { free: env.SIGN_UPS_PER_HOUR, baseSeconds: 60, maxSeconds: 60 * 60, windowSeconds: 60 * 60 },
   activationAddress: { free: 30, baseSeconds: 30, maxSeconds: 15 * 60, windowSeconds: 60 * 60 },
 } satisfies Record<string, ThrottlePolicy>;
 
