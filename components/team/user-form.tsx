@@ -12,6 +12,7 @@ import { Select } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { APP_ONLY, LICENCES, userFormSchema, type UserFormInput } from '@/lib/team/schema';
+import { FreeSwitchNotice } from './free-switch-notice';
 import type { DeviceOption } from './types';
 
 type Props = {
@@ -89,6 +90,7 @@ export function UserForm({ userId, values, devices, onDone }: Props) {
         </FormField>
         <ExtensionField label={t('team.extension')} description={t('team.extensionHint')} {...field('extension')} />
       </div>
+      {userId && values.licence === 'office' && licence === 'free' && <FreeSwitchNotice userId={userId} />}
       <FormField
         id="phone"
         label={t('team.phone')}
