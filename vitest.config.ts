@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/helpers/db-template.ts'],
     // The Neon driver test needs the PostgreSQL server behind a WebSocket proxy: it belongs to the PostgreSQL run only.
     exclude: process.env.TEST_DB === 'pg' ? [] : ['tests/integration/neon-driver.test.ts'],
     // argon2 hashing and per-file migrations are real work, not mocks.

@@ -19,7 +19,8 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type DriverKind = 'pglite' | 'neon' | 'pg';
 
 export type Target =
-  | { kind: 'pglite'; dataDir: string | undefined }
+  // loadDataDir: a dumped data directory to start from (the tests' migrated template).
+  | { kind: 'pglite'; dataDir: string | undefined; loadDataDir?: Blob }
   | { kind: 'neon' | 'pg'; url: string };
 
 export const DEFAULT_DATA_DIR = '.data';
@@ -52,7 +53,7 @@ export function connect(target: Target, opts: { onQuery?: (sql: string) => void 
   if (target.kind === 'pglite') {
     if (target.dataDir) fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
     // pg_trgm: the numbers search's trigram index (migration 0006); PostgreSQL and Neon ship it.
-    const client = new PGlite({ dataDir: target.dataDir, extensions: { pg_trgm } });
+    const client = new PGlite({ dataDir: target.dataDir, loadDataDir: target.loadDataDir, extensions: { pg_trgm } });
     return { db: drizzlePglite({ client, schema, logger }) as unknown as Db, kind: 'pglite', close: () => client.close() };
   }
   if (target.kind === 'neon') {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
+import fs from 'node:fs';
+import { afterAll, beforeAll, inject } from 'vitest';
 import pg from 'pg';
 import { setConnection } from '@/db';
 import { connect, type Connection } from '@/db/driver';
@@ -27,7 +28,10 @@ export async function createTestDatabase(
   opts: { numbers?: number } = {},
 ): Promise<Connection & { url?: string }> {
   const perArea = opts.numbers ?? TEST_NUMBERS_PER_AREA;
+  // The run's template (tests/helpers/db-template.ts) is this very database, already migrated and seeded.
+  const template = perArea === TEST_NUMBERS_PER_AREA ? templates() : {};
   if (testDbKind === 'pglite') {
+    if (template.pglite) return connect({ kind: 'pglite', dataDir: undefined, loadDataDir: template.pglite });
     const conn = connect({ kind: 'pglite', dataDir: undefined });
     await migrateConnection(conn);
     if (perArea > 0) await seedInventory(conn.db, { perArea });
@@ -36,13 +40,15 @@ export async function createTestDatabase(
   const name = `sb_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template.pg ? `create database ${name} template ${template.pg}` : `create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   const conn = connect({ kind: 'pg', url: url.toString() });
-  await migrateConnection(conn);
-  if (perArea > 0) await seedInventory(conn.db, { perArea });
+  if (!template.pg) {
+    await migrateConnection(conn);
+    if (perArea > 0) await seedInventory(conn.db, { perArea });
+  }
   return {
     ...conn,
     url: url.toString(),
@@ -60,6 +66,16 @@ export async function createTestDatabase(
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },
+  };
+}
+
+/** The templates the run's globalSetup made, if this config has one (the SIP suite's has not). */
+function templates(): { pglite?: Blob; pg?: string } {
+  const pglite = inject('pgliteTemplate');
+  const pgName = inject('pgTemplate');
+  return {
+    pglite: pglite && fs.existsSync(pglite) ? new Blob([fs.readFileSync(pglite)]) : undefined,
+    pg: pgName || undefined,
   };
 }
 
