@@ -69,8 +69,11 @@ type Definition<S extends z.ZodType, R, C> = {
   gate?: (input: z.output<S>, call: GateContext) => Promise<void>;
 };
 
-/** What a gate knows about the call: the clock and the client's address (undefined in-process). */
-export type GateContext = { now: Date; clientAddress: string | undefined };
+/**
+ * What a gate knows about the call: the clock, the client's address (undefined in-process) and
+ * the signed-in actor (undefined for a public action called without a session).
+ */
+export type GateContext = { now: Date; clientAddress: string | undefined; actor: Actor | undefined };
 
 export type CardActionDef<S extends z.ZodType, R> = Definition<S, R, CardContext> & {
   card: SetupCard;

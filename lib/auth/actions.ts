@@ -12,16 +12,8 @@ import { safeCallback } from './callback-url';
 export { safeCallback };
 import { activationSchema } from './activation-schema';
 import { signIn, SignInThrottled } from './index';
-import {
-  accountKey,
-  activationAddressKey,
-  admitAttempt,
-  lockedUntil,
-  minutesUntil,
-  signInAddressKey,
-  signUpAddressKey,
-  type ThrottleKey,
-} from './throttle';
+import { admitAttempt, lockedUntil, minutesUntil, type ThrottleKey } from '@/lib/throttle/attempts';
+import { accountKey, activationAddressKey, signInAddressKey, signUpAddressKey } from './throttle';
 import { hashPassword } from '@/lib/secrets/password';
 import { signInPageSchema, signInSchema, signUpSchema } from './schema';
 import { insertCompanyWithAdmin } from './sign-up';

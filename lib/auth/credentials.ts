@@ -4,7 +4,8 @@ import { auditLog, users } from '@/db/schema';
 import { SYSTEM_ACTOR_NAME } from '@/lib/audit/log';
 import { log } from '@/lib/log';
 import { verifyPassword } from '@/lib/secrets/password';
-import { accountKey, admitAttempt, forgiveSuccess, lockedUntil, signInAddressKey } from './throttle';
+import { admitAttempt, lockedUntil } from '@/lib/throttle/attempts';
+import { accountKey, forgiveSuccess, signInAddressKey } from './throttle';
 
 export type CredentialCheck =
   | { ok: true; user: typeof users.$inferSelect }

@@ -223,9 +223,12 @@ async function purchase(
   const missing = input.ids ? input.ids.length - rows.length : 0;
   if (lost.length > 0 || missing > 0) {
     // Taken by another company or expired read the same: the admin's hold is gone either way.
-    throw new ActionError('errors.holdExpired', {
-      params: { count: lost.length + missing, numbers: lost.map((r) => formatNational(r.e164)).join(', ') },
-    });
+    // Numbers are named only when they are the company's own (its expired hold): an id is no
+    // way to learn which numbers another company holds or owns.
+    const count = lost.length + missing;
+    const named = lost.filter((r) => r.companyId === companyId);
+    if (named.length < count) throw new ActionError('errors.holdExpiredUnnamed', { params: { count } });
+    throw new ActionError('errors.holdExpired', { params: { count, numbers: named.map((r) => formatNational(r.e164)).join(', ') } });
   }
   const buying = rows.filter(mine);
   if (buying.length === 0) throw new ActionError('errors.nothingHeld');

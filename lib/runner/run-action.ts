@@ -64,7 +64,7 @@ export async function runAction<S extends z.ZodType, R>(def: ActionDef<S, R>, ca
 
   const base = { t, locale: call.locale, now, baseUrl: call.baseUrl ?? defaultBaseUrl() };
   try {
-    if (def.gate) await def.gate(parsed.data, { now: now(), clientAddress: call.clientAddress });
+    if (def.gate) await def.gate(parsed.data, { now: now(), clientAddress: call.clientAddress, actor: actor ?? undefined });
     const data = await db().transaction(async (tx): Promise<R> => {
       if (def.card) return def.handler(parsed.data, await cardContext(tx, def.card, actor!, base));
       if (def.role === 'public') return def.handler(parsed.data, { ...base, tx, actor } satisfies PublicContext);

@@ -1,6 +1,6 @@
-import { and, count, eq, ne, or, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, ne, or, isNull } from 'drizzle-orm';
 import { first } from '@/db/rows';
-import type { Tx } from '@/db';
+import type { Db, Tx } from '@/db';
 import { devices, extensions, users, type User } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import { fullName } from '@/lib/format/person';
@@ -51,21 +51,38 @@ export function phoneLabel(licence: string, device: { model: string; mac: string
   return licence === 'office' ? APP_ONLY : null;
 }
 
+/** Someone already signing in with an address: `emailRefusal` says what may be told about them. */
+export type EmailHolder = { email: string; companyId: string; firstName: string; lastName: string };
+
+/** Who uses these addresses (lower-cased), in any company: one query however many. */
+export async function emailHolders(q: Db | Tx, emails: readonly string[], exceptUserId?: string): Promise<EmailHolder[]> {
+  if (emails.length === 0) return [];
+  const wanted = inArray(users.email, [...emails]);
+  return q
+    .select({ email: users.email, companyId: users.companyId, firstName: users.firstName, lastName: users.lastName })
+    .from(users)
+    .where(exceptUserId ? and(wanted, ne(users.id, exceptUserId)) : wanted);
+}
+
 /**
  * The e-mail is the sign-in identity, so it is unique across every company. Who has it is said
  * only when it is a colleague: another company's accounts are nobody's business here, so the
  * refusal does not tell whether the address exists elsewhere or why it cannot be used.
+ * The one rule for Add user, Edit user and the import (lib/team/import-preview.ts).
  */
+export function emailRefusal(
+  holder: Pick<EmailHolder, 'companyId' | 'firstName' | 'lastName'>,
+  companyId: string,
+): { key: 'errors.emailInTeam'; params: { name: string } } | { key: 'errors.emailTaken'; params?: undefined } {
+  if (holder.companyId === companyId) return { key: 'errors.emailInTeam', params: { name: fullName(holder) } };
+  return { key: 'errors.emailTaken' };
+}
+
 export async function assertEmailFree(tx: Tx, companyId: string, email: string, exceptUserId?: string) {
-  const [taken] = await tx
-    .select({ companyId: users.companyId, firstName: users.firstName, lastName: users.lastName })
-    .from(users)
-    .where(exceptUserId ? and(eq(users.email, email), ne(users.id, exceptUserId)) : eq(users.email, email));
-  if (!taken) return;
-  if (taken.companyId === companyId) {
-    throw new ActionError('errors.emailInTeam', { field: 'email', params: { name: fullName(taken) } });
-  }
-  throw new ActionError('errors.emailTaken', { field: 'email' });
+  const [holder] = await emailHolders(tx, [email], exceptUserId);
+  if (!holder) return;
+  const { key, params } = emailRefusal(holder, companyId);
+  throw new ActionError(key, params ? { field: 'email', params } : { field: 'email' });
 }
 
 /** The columns that name a person and sign them in, for a new users row of the company. */

@@ -58,6 +58,14 @@ describe('ESLint boundaries', () => {
     expect(errors[0].message).toContain('bindings');
   });
 
+  it('keeps the throttle mechanism below the domains it serves: team may use it, it may not use auth', async () => {
+    const allowed = await boundaryErrors(tmp('lib/team'), "import { admitAttempt } from '@/lib/throttle/attempts';\nexport const a = admitAttempt;\n");
+    expect(allowed).toEqual([]);
+    const refused = await boundaryErrors(tmp('lib/throttle'), "import { THROTTLE } from '@/lib/auth/throttle';\nexport const a = THROTTLE;\n");
+    expect(refused).toHaveLength(1);
+    expect(refused[0].message).toContain('lib/throttle may import only the lib domains before it');
+  });
+
   it('allows the imports the order permits', async () => {
     const errors = await boundaryErrors(
       tmp('lib/team'),

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { phoneNumbers, setupProgress } from '@/db/schema';
 import type { ActionDef } from '@/lib/actions/define';
@@ -21,10 +21,11 @@ import { APP_ONLY } from '@/lib/team/schema';
 import { addMember } from '../../helpers/factories';
 import { useTestDatabase } from '../../helpers/db';
 import { extensionOf, userInput } from '../../helpers/team';
-import { act, company, key, numberRow, numbersAudit, ownedBy, someNumbers } from './helpers';
+import { act, company, key, minutes, numberRow, numbersAudit, ordersOf, ownedBy, someNumbers, testClock } from './helpers';
 import type { z } from 'zod';
 
 useTestDatabase();
+afterEach(() => vi.restoreAllMocks());
 
 /** A company with a user, a ring group, a bridge, and two bought numbers (not yet mapped). */
 async function setUp() {
@@ -127,7 +128,7 @@ describe('scoping and roles', () => {
       [releaseNumber as never, { id: n.id }, 'This item no longer exists in your company.'],
       // Never named: an id is no way to learn which numbers another company owns.
       [holdNumbers as never, { ids: [n.id] }, 'A number you selected is no longer available. Search again.'],
-      [purchaseNumbers as never, { idempotencyKey: key(), ids: [n.id] }, `Your hold on this number has expired: ${n.national}. Nothing was bought. Select it again.`],
+      [purchaseNumbers as never, { idempotencyKey: key(), ids: [n.id] }, 'Your hold on a number you selected has expired. Nothing was bought. Search again.'],
     ];
     for (const [def, input, message] of cases) {
       expect((await act(def, intruder.admin.id, input)).formError, JSON.stringify(input)).toBe(message);
@@ -135,6 +136,41 @@ describe('scoping and roles', () => {
     expect(await act(releaseHeldNumbers, intruder.admin.id, { ids: [n.id] })).toEqual({ ok: true, data: { released: 0 } });
     expect(await numberRow(n.id)).toEqual(before);
     expect(await ownedBy(intruder.company.id)).toEqual([]);
+  });
+
+  it("buying names only the company's own expired holds, never another company's held or owned numbers", async () => {
+    const a = await company();
+    const b = await company();
+    const t0 = new Date();
+    vi.spyOn(testClock, 'now').mockReturnValue(t0);
+    const [mine, theirsHeld, theirsOwned] = await someNumbers('FR', 3, a.company.id);
+    expect((await act(holdNumbers, a.admin.id, { ids: [mine.id] })).ok).toBe(true);
+    expect((await act(holdNumbers, b.admin.id, { ids: [theirsHeld.id, theirsOwned.id] })).ok).toBe(true);
+    expect((await act(purchaseNumbers, b.admin.id, { idempotencyKey: key(), ids: [theirsOwned.id] })).ok).toBe(true);
+    const before = [await numberRow(theirsHeld.id), await numberRow(theirsOwned.id)];
+
+    // Forged ids of B's running hold and of B's own number: refused, neither named.
+    const unnamed = 'Your hold on a number you selected has expired. Nothing was bought. Search again.';
+    for (const n of [theirsHeld, theirsOwned]) {
+      const result = await act(purchaseNumbers, a.admin.id, { idempotencyKey: key(), ids: [n.id] });
+      expect(result.formError).toBe(unnamed);
+    }
+    // A's own hold, expired: named, so the admin knows what to select again.
+    vi.spyOn(testClock, 'now').mockReturnValue(minutes(t0, 16));
+    expect((await act(purchaseNumbers, a.admin.id, { idempotencyKey: key(), ids: [mine.id] })).formError).toBe(
+      `Your hold on this number has expired: ${mine.national}. Nothing was bought. Select it again.`,
+    );
+    // A's expired hold with one of B's (B renews its hold): counted, and nothing is named.
+    expect((await act(holdNumbers, b.admin.id, { ids: [theirsHeld.id] })).ok).toBe(true);
+    const mixed = await act(purchaseNumbers, a.admin.id, { idempotencyKey: key(), ids: [mine.id, theirsHeld.id] }, 'fr');
+    expect(mixed.formError).toBe('La réservation de 2 numéros a expiré. Rien n’a été acheté. Relancez la recherche.');
+    expect(mixed.formError).not.toContain(mine.national);
+
+    // Nothing bought by A, nothing of B's changed (but B's renewed hold).
+    expect(await ownedBy(a.company.id)).toEqual([]);
+    expect((await ordersOf(a.company.id)).orders).toEqual([]);
+    expect(await numberRow(theirsOwned.id)).toEqual(before[1]);
+    expect(await numberRow(theirsHeld.id)).toMatchObject({ status: 'held', companyId: b.company.id });
   });
 
   it('a member is refused by every action', async () => {
