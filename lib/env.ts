@@ -67,6 +67,10 @@ export const envSchema = z.object({
   TRUST_PROXY: blankIsUnset(z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true' || v === '1')),
   /** Sign-ups one client address may make per hour before it is slowed down. */
   SIGN_UPS_PER_HOUR: blankIsUnset(z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(20)),
+  /** Phone numbers (owned and held) a company may have until its first setup is finished (lib/numbers/limits.ts). */
+  NUMBERS_BEFORE_FIRST_FINISH: blankIsUnset(z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(50)),
+  /** Different numbers a company may hold per rolling 24 hours once its first setup is finished. */
+  NUMBER_HOLDS_PER_DAY: blankIsUnset(z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(100)),
   LOG_LEVEL: blankIsUnset(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   /** What phones are told to register with ("Set up your phone"); unset: the company's SIP domain. */
   SIP_SERVER: optional(

@@ -67,7 +67,8 @@ async function freshCompany(officeSeats: number): Promise<Actor> {
       officeSeats: 1,
     }),
   );
-  await db().update(companies).set({ extensionLength: 4, officeSeats }).where(eq(companies.id, company.id));
+  // Setup finished: before that, the cap on numbers (lib/numbers/limits.ts) refuses 100 Office rows.
+  await db().update(companies).set({ extensionLength: 4, officeSeats, setupCompletedAt: new Date() }).where(eq(companies.id, company.id));
   await db().update(extensions).set({ number: '1010' }).where(eq(extensions.userId, admin.id));
   return (await loadActor(admin.id))!;
 }

@@ -8,6 +8,7 @@ import { bindFields, TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { signUpSchema } from '@/lib/auth/schema';
+import { SEATS_AT_SIGN_UP_MAX } from '@/lib/licences/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { NewPasswordField } from './new-password-field';
 
@@ -35,10 +36,10 @@ export function SignUpForm() {
         </FormField>
         <TextField
           label={t('auth.officeSeats')}
-          description={t('auth.officeSeatsHint')}
+          description={t('auth.officeSeatsHint', { max: SEATS_AT_SIGN_UP_MAX })}
           type="number"
           min={1}
-          max={1000}
+          max={SEATS_AT_SIGN_UP_MAX}
           inputMode="numeric"
           {...field('officeSeats')}
         />

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { countryField, emailField, personNameField, requiredText, seatCountField, untrimmedTextField } from '@/lib/forms/fields';
+import { countryField, emailField, personNameField, requiredText, untrimmedTextField } from '@/lib/forms/fields';
+import { signUpSeatsField } from '@/lib/licences/schema';
 import { textParam } from '@/lib/format/pages';
 
 // Error messages are i18n keys ("errors.*"), see messages/errors.*.json.
@@ -17,7 +18,7 @@ export const signUpSchema = z.object({
     .max(200, { error: 'errors.tooLong' }),
   companyName: requiredText(120),
   country: countryField(),
-  officeSeats: seatCountField().default(5),
+  officeSeats: signUpSeatsField().default(5),
 });
 
 export const signInSchema = z.object({ email: emailField, password: requiredPassword() });

@@ -64,13 +64,13 @@ export const extensionNumberField = () =>
     .min(1, { error: 'errors.required' })
     .regex(/^\d+$/, { error: 'errors.extensionDigits' });
 
-/** Office seats asked for at once: a whole number from 1 to 1,000. */
-export const seatCountField = () =>
+/** Office seats asked for at once: a whole number from 1 to 1,000 (or `max`, with its own message). */
+export const seatCountField = (max?: { value: number; error: string }) =>
   z.coerce
     .number<string | number>({ error: 'errors.seatsInvalid' })
     .int({ error: 'errors.seatsInvalid' })
     .min(1, { error: 'errors.seatsInvalid' })
-    .max(1000, { error: 'errors.seatsInvalid' });
+    .max(max?.value ?? 1000, { error: max?.error ?? 'errors.seatsInvalid' });
 
 /** An edit form's schema: the create form's, with the record's id required. */
 export const withId = <S extends z.ZodType<{ id?: string }>>(schema: S) =>

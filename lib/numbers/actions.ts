@@ -9,6 +9,7 @@ import { backfillDirectNumbers, ensureMainNumber } from './direct';
 import { extensionLabels } from './labels';
 import { assertCompanyExtension, moveMainNumber, routeNumbers } from './routing';
 import { localInventory } from './inventory';
+import { assertHoldsLeftToday, assertWithinNumberCap } from './limits';
 import { holdSchema, mapNumberSchema, numberIdSchema, purchaseSchema, releaseHoldSchema } from './schema';
 
 // Phone numbers card actions: the runner has locked the company, so number changes of one
@@ -57,6 +58,9 @@ export const holdNumbers = defineAction({
       if (named.length < count) throw new ActionError('errors.numberUnavailableUnnamed', { params: { count } });
       throw new ActionError('errors.numberUnavailable', { params: { count, numbers: list(named).join(', ') } });
     }
+    // The shared inventory's limits (lib/numbers/limits.ts), counted with this hold in place.
+    await assertWithinNumberCap(tx, ctx.company, at);
+    await assertHoldsLeftToday(tx, ctx.company, held, at);
     const heldUntil = held[0]!.heldUntil!;
     await ctx.record([
       { action: 'number.held', target: list(held).join(', '), after: { numbers: list(held), heldUntil: heldUntil.toISOString() } },

@@ -9,6 +9,7 @@ import { extensionLabels } from './labels';
 import { formatNational } from '@/lib/format/phone';
 import { preferredAreaCodes } from './areas';
 import { rowsOf } from './inventory-seed';
+import { numberAllowance, numberCap, numberCapError } from './limits';
 
 /*
  * Direct numbers: every Office user and every conference bridge gets a local number of the
@@ -170,9 +171,16 @@ export async function assignDirectNumbers(
     city: company.emergencyCity,
   });
   const assigned = await reuse(tx, company, extensionIds);
+  // Until the first setup is finished, only what the cap leaves comes from the inventory
+  // (lib/numbers/limits.ts); more than that refuses the whole change, however many are free.
+  const room = await numberAllowance(tx, company, now);
+  const cap = numberCap(company);
+  const wanted = extensionIds.filter((id) => !assigned.some((a) => a.extensionId === id));
+  if (wanted.length > room && !opts.optional && cap !== null) throw numberCapError(cap);
+  const allowed = new Set(wanted.slice(0, room));
   const left = () => {
     const done = new Set(assigned.map((a) => a.extensionId));
-    return extensionIds.filter((id) => !done.has(id));
+    return extensionIds.filter((id) => allowed.has(id) && !done.has(id));
   };
   if (preferred.length) assigned.push(...(await take(tx, company, left(), now, preferred)));
   assigned.push(...(await take(tx, company, left(), now, undefined)));

@@ -5,8 +5,10 @@ import { defineAction, type CardContext } from '@/lib/actions/define';
 import { fullName } from '@/lib/format/person';
 import type { Locale } from '@/lib/i18n/locales';
 import { assignDirectNumbersToUsers } from '@/lib/numbers/direct';
+import { directNumberRoom, numberCapError } from '@/lib/numbers/limits';
 import { readImportFile } from './import-file';
 import { previewImport, type ImportPreview } from './import-preview';
+import { importChecksGate } from './import-throttle';
 import { importSchema, type ImportMode } from './schema';
 
 /*
@@ -43,10 +45,13 @@ export async function commitImport(
   input: { file: Blob; mode: ImportMode },
 ): Promise<ImportResult> {
   // The company is locked (card action): seats and extension numbers can't move under this import.
-  const { tx, company, locale, t } = ctx;
+  const { tx, company, locale, t, now } = ctx;
   const rows = await readOrThrow(input.file, locale);
-  const preview = await previewImport(tx, company, rows, { t });
+  const numberRoom = await directNumberRoom(tx, company, now());
+  const preview = await previewImport(tx, company, rows, { t, numberRoom });
   if (input.mode === 'all_or_nothing' && preview.errorCount > 0) {
+    // Over the cap on numbers says so for the whole file: no fix to a row would help.
+    if (preview.rows.some((r) => r.errors.some((e) => e.key === 'errors.importNumberCap'))) throw numberCapError(numberRoom.cap!);
     throw new ActionError('errors.importHasErrors', { params: { count: preview.errorCount } });
   }
   const valid = preview.rows.filter((r) => r.errors.length === 0);
@@ -103,15 +108,20 @@ export async function commitImport(
 /** Parses and validates the file; writes nothing. */
 export const previewUserImport = defineAction({
   schema: importSchema,
-  async handler(input, { tx, actor, locale, t }): Promise<ImportPreview> {
+  // Each check tells which of the file's addresses cannot be used: limited per company.
+  gate: importChecksGate,
+  async handler(input, { tx, actor, locale, t, now }): Promise<ImportPreview> {
     const [company] = await tx.select().from(companies).where(eq(companies.id, actor.companyId));
     if (!company) throw new ActionError('errors.notFound');
-    return previewImport(tx, company, await readOrThrow(input.file, locale), { t });
+    const numberRoom = await directNumberRoom(tx, company, now());
+    return previewImport(tx, company, await readOrThrow(input.file, locale), { t, numberRoom });
   },
 });
 
 export const commitUserImport = defineAction({
   card: 'team',
   schema: importSchema,
+  // It checks the file again, so it counts like a preview: no way round the limit.
+  gate: importChecksGate,
   handler: (input, ctx): Promise<ImportResult> => commitImport(ctx, input),
 });

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db';
 import { extensions, users, type Company } from '@/db/schema';
@@ -9,6 +9,7 @@ import { block, checkExtensionNumber, type ExtensionLength } from '@/lib/extensi
 import { errorKeyOf, type ErrorKey, type Translate } from '@/lib/i18n/messages';
 import { countOfficeSeatsUsed, seatUsage } from '@/lib/licences/seats';
 import { parseLicence, type CsvRow, type ImportField, type ImportParams } from './import-parse';
+import { emailHolders, emailRefusal } from './rules';
 import type { Licence } from './schema';
 
 /*
@@ -64,7 +65,7 @@ function rowError(field: RowError['field'], key: ErrorKey, params?: ImportParams
  * `used` must already hold every number taken; the numbers handed out need not be added.
  */
 function* freeNumbers(rules: { length: ExtensionLength; country: CountryCode }, used: ReadonlySet<string>) {
-  const [from, to] = block('user', rules.length);
+  const [from, to] = block('user', rules.length, rules.country);
   for (let n = from; n <= to; n++) {
     const candidate = String(n);
     if (!used.has(candidate) && !checkExtensionNumber(candidate, rules)) yield candidate;
@@ -80,7 +81,7 @@ export async function previewImport(
   q: Queryable,
   company: ImportCompany,
   rows: CsvRow[],
-  opts: { t?: Translate } = {},
+  opts: { t?: Translate; numberRoom?: { cap: number | null; room: number } } = {},
 ): Promise<ImportPreview> {
   const rules = { length: company.extensionLength as ExtensionLength, country: company.country as CountryCode };
   const out: PreviewRow[] = [];
@@ -118,12 +119,9 @@ export async function previewImport(
   // One query each: the file's e-mails already in use (any company), the company's extensions,
   // its Office users.
   const emails = [...new Set(persons.flatMap((p) => (p ? [p.email] : [])))];
-  // At most 5,000 bind parameters: well within PostgreSQL's 65,535.
-  const taken = new Set(
-    emails.length === 0
-      ? []
-      : (await q.select({ email: users.email }).from(users).where(inArray(users.email, emails))).map((r) => r.email),
-  );
+  // At most 5,000 bind parameters: well within PostgreSQL's 65,535. What each row may be told
+  // is the Add user form's rule: a colleague is named, another company's account is not.
+  const taken = new Map((await emailHolders(q, emails)).map((h) => [h.email, emailRefusal(h, company.id)]));
   const existing = await q
     .select({
       number: extensions.number,
@@ -146,7 +144,8 @@ export async function previewImport(
   out.forEach((row, i) => {
     if (persons[i]) {
       const first = emailLine.get(row.email);
-      if (taken.has(row.email)) row.errors.push(rowError('email', 'errors.emailTaken'));
+      const refusal = taken.get(row.email);
+      if (refusal) row.errors.push(rowError('email', refusal.key, refusal.params));
       else if (first !== undefined) row.errors.push(rowError('email', 'errors.importDuplicateEmail', { line: first }));
       else emailLine.set(row.email, row.line);
     }
@@ -172,6 +171,13 @@ export async function previewImport(
   const officeRows = out.filter((r) => r.errors.length === 0 && r.licence === 'office');
   for (const row of officeRows.slice(seatsFree)) {
     row.errors.push(rowError('licence', 'errors.importNotEnoughSeats', { needed: officeRows.length, free: seatsFree }));
+  }
+
+  // Direct numbers until the first setup is finished (lib/numbers/limits.ts directNumberRoom,
+  // which the caller reads): the Office rows beyond the room are flagged like those beyond the seats.
+  const { cap, room } = opts.numberRoom ?? { cap: null, room: Infinity };
+  for (const row of officeRows.filter((r) => r.errors.length === 0).slice(room)) {
+    row.errors.push(rowError('licence', 'errors.importNumberCap', { cap: cap ?? 0, free: room }));
   }
 
   // Missing extensions: the lowest free numbers of the user block, in file order, for the

@@ -16,7 +16,7 @@ import {
   type NumberType,
   type SetupCard,
 } from '@/db/schema';
-import { signUpCompany } from './factories';
+import { signUpCompany, signUpCompanyWithSeats } from './factories';
 import { extensionOf } from './team';
 
 // Rows the Review card reads, inserted directly: the Phone numbers card's own functions may
@@ -147,7 +147,8 @@ export async function addPendingSeatOrder(companyId: string, quantity: number, u
  * (Office) with a direct number that is also the main number.
  */
 export async function readyCompany(overrides: Parameters<typeof signUpCompany>[0] = {}) {
-  const { company, admin } = await signUpCompany({ officeSeats: 1, ...overrides });
+  // Sign-up grants at most 10 seats (issue 12): more are bought on the Licences card.
+  const { company, admin } = await signUpCompanyWithSeats(Number(overrides.officeSeats ?? 1), overrides);
   // Since issue 10 sign-up gives the admin an inventory number; these fixtures use their own
   // predictable one (+33 1 44 00..., +1 212 555...), so the sign-up's goes back to the inventory.
   await db()

@@ -43,10 +43,16 @@ async function companyCounts(companyId: string) {
   return { users: u.n, extensions: e.n, audit: a.n, office: o.n };
 }
 
-/** A 4-digit French company: 1,000 users do not fit in the 3-digit user block (101-499). */
+/**
+ * A 4-digit French company: 1,000 users do not fit in the 3-digit user block (101-499). Its first
+ * setup is finished: before that, the cap on numbers (lib/numbers/limits.ts) stops 100 Office rows.
+ */
 async function bigCompany(officeSeats: number) {
   const { company, admin } = await signUpCompany({ companyName: `Big ${randomUUID()}`, country: 'FR' });
-  await db().update(companies).set({ extensionLength: 4, officeSeats }).where(eq(companies.id, company.id));
+  await db()
+    .update(companies)
+    .set({ extensionLength: 4, officeSeats, setupCompletedAt: new Date() })
+    .where(eq(companies.id, company.id));
   await db().update(extensions).set({ number: '1010' }).where(eq(extensions.userId, admin.id));
   return { company: { ...company, extensionLength: 4, officeSeats }, admin };
 }
@@ -95,11 +101,11 @@ describe('1,000-row file with 20 bad rows', () => {
     bad(241, { email: rows[5].email }, ['errors.importDuplicateEmail']);
     bad(281, { email: ` ${rows[7].email} ` }, ['errors.importDuplicateEmail']);
     bad(301, { email: otherAdminEmail }, ['errors.emailTaken']);
-    bad(341, { email: admin.email.toUpperCase() }, ['errors.emailTaken']);
-    bad(381, { email: memberEmail }, ['errors.emailTaken']);
-    bad(401, { ext: '1120' }, ['errors.extensionReserved']);
-    bad(441, { ext: '1500' }, ['errors.extensionReserved']);
-    bad(481, { ext: '1160' }, ['errors.extensionReserved']);
+    bad(341, { email: admin.email.toUpperCase() }, ['errors.emailInTeam']);
+    bad(381, { email: memberEmail }, ['errors.emailInTeam']);
+    bad(401, { ext: '1120' }, ['errors.extensionReservedEmergency']);
+    bad(441, { ext: '1500' }, ['errors.extensionReservedEmergency']);
+    bad(481, { ext: '1160' }, ['errors.extensionReservedEmergency']);
     bad(501, { ext: '2000' }, ['errors.extensionTaken']);
     bad(541, { ext: '1010' }, ['errors.extensionTaken']);
     bad(600, { ext: '2000' }, ['errors.extensionTaken']);
@@ -126,9 +132,12 @@ describe('1,000-row file with 20 bad rows', () => {
     const at = (line: number) => preview.rows.find((r) => r.line === line)!.errors;
     expect(at(203)).toEqual([{ field: 'email', key: 'errors.importDuplicateEmail', params: { line: 5 } }]);
     expect(at(243)).toEqual([{ field: 'email', key: 'errors.importDuplicateEmail', params: { line: 7 } }]);
+    // Another company's address is refused without a reason; a colleague's names the colleague.
     expect(at(303)).toEqual([{ field: 'email', key: 'errors.emailTaken' }]);
-    expect(at(403)).toEqual([{ field: 'extension', key: 'errors.extensionReserved', params: { code: '112' } }]);
-    expect(at(483)).toEqual([{ field: 'extension', key: 'errors.extensionReserved', params: { code: '116' } }]);
+    expect(at(343)).toEqual([{ field: 'email', key: 'errors.emailInTeam', params: { name: 'Ada Admin' } }]);
+    expect(at(383)).toEqual([{ field: 'email', key: 'errors.emailInTeam', params: { name: 'Max Member' } }]);
+    expect(at(403)).toEqual([{ field: 'extension', key: 'errors.extensionReservedEmergency', params: { code: '112' } }]);
+    expect(at(483)).toEqual([{ field: 'extension', key: 'errors.extensionReservedEmergency', params: { code: '116000' } }]);
     expect(at(503)).toEqual([
       { field: 'extension', key: 'errors.extensionTaken', params: { number: '2000', name: 'Max Member' } },
     ]);

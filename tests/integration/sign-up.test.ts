@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { auditLog, companies, extensions, setupProgress, users } from '@/db/schema';
 import { constraintError, pgErrorOf } from '@/lib/actions/errors';
+import { defineAction } from '@/lib/actions/define';
+import { signUpSchema } from '@/lib/auth/schema';
+import { insertCompanyWithAdmin } from '@/lib/auth/sign-up';
+import { SEATS_AT_SIGN_UP_MAX } from '@/lib/licences/schema';
+import { runAction } from '@/lib/runner/run-action';
 import { hashPassword, verifyPassword } from '@/lib/secrets/password';
 import { TEST_PASSWORD, signUpCompany } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';
@@ -13,6 +18,43 @@ async function companyCount() {
   const [{ n }] = await db().select({ n: count() }).from(companies);
   return n;
 }
+
+/*
+ * The sign-up action itself is server-only (it signs in after commit); this is its schema and
+ * handler as the runner runs them, without the throttle gate and the sign-in.
+ */
+const signUpAsRun = defineAction({
+  role: 'public',
+  schema: signUpSchema,
+  async handler(input, { tx, now }) {
+    const { company } = await insertCompanyWithAdmin(tx, input, await hashPassword(input.password), now);
+    return { companyId: company.id };
+  },
+});
+
+describe('seats at sign-up (issue 12)', () => {
+  const input = (officeSeats: number) => ({
+    firstName: 'Ada', lastName: 'Admin', email: `seats-${officeSeats}-${Math.random()}@example.com`,
+    password: TEST_PASSWORD, companyName: `Seats ${officeSeats}`, country: 'BE', officeSeats: String(officeSeats),
+  });
+
+  it(`grants up to ${SEATS_AT_SIGN_UP_MAX}; more is refused with a message in the user's language and writes nothing`, async () => {
+    const before = await companyCount();
+    expect(await runAction(signUpAsRun, { userId: undefined, locale: 'en', input: input(11) })).toEqual({
+      fieldErrors: { officeSeats: 'At sign-up you can take up to 10 Office seats. Order more from the Licences card.' },
+    });
+    expect(await runAction(signUpAsRun, { userId: undefined, locale: 'fr', input: input(1000) })).toEqual({
+      fieldErrors: { officeSeats: 'À l’inscription, vous pouvez prendre au plus 10 postes Office. Commandez-en d’autres depuis la carte Licences.' },
+    });
+    expect(await companyCount()).toBe(before);
+    expect(await db().select().from(companies).where(eq(companies.name, 'Seats 11'))).toEqual([]);
+
+    const ok = await runAction(signUpAsRun, { userId: undefined, locale: 'en', input: input(SEATS_AT_SIGN_UP_MAX) });
+    expect(ok.ok).toBe(true);
+    const [row] = await db().select().from(companies).where(eq(companies.id, ok.data!.companyId));
+    expect(row!.officeSeats).toBe(SEATS_AT_SIGN_UP_MAX);
+  });
+});
 
 describe('createCompanyWithAdmin', () => {
   it('creates the company, its admin, extension 101, the company card and its audit entries', async () => {
@@ -82,11 +124,17 @@ describe('createCompanyWithAdmin', () => {
     expect(await db().select().from(users).where(eq(users.email, email))).toHaveLength(1);
   });
 
-  it('gives a Belgian admin 102, because 101 is a Belgian service code', async () => {
+  it('gives a Belgian admin 200, because every Belgian 1xx number is reserved', async () => {
     const { company, admin } = await signUpCompany({ country: 'BE' });
     expect(company).toMatchObject({ country: 'BE', timeZone: 'Europe/Brussels', locale: 'fr' });
     const [ext] = await db().select().from(extensions).where(eq(extensions.userId, admin.id));
-    expect(ext.number).toBe('102');
+    expect(ext.number).toBe('200');
+  });
+
+  it.each(['GB', 'CH'] as const)('gives a %s admin 200, the start of the user block there', async (country) => {
+    const { admin } = await signUpCompany({ country });
+    const [ext] = await db().select().from(extensions).where(eq(extensions.userId, admin.id));
+    expect(ext.number).toBe('200');
   });
 
   it('sets up a US company in English on New York time', async () => {

@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { companies, extensions, users } from '@/db/schema';
 import { checkExtensionNumber } from '@/lib/extensions/numbering';
 import { getAvailableDevices, getNextExtension, getTeamCardData, getTeamPage } from '@/lib/team/queries';
-import { signUpCompany } from '../helpers/factories';
+import { signUpCompany, signUpCompanyWithSeats } from '../helpers/factories';
 import { useCountingDatabase } from '../helpers/db';
 import { addDeskPhone, addMemberWithExtension } from '../helpers/team';
 
@@ -118,7 +118,7 @@ describe('getTeamPage', () => {
 
 /** Bulk seed straight into the tables: 1,000 users through the actions would take minutes. */
 async function seedCompany(size: number) {
-  const { company, admin } = await signUpCompany({ officeSeats: size });
+  const { company, admin } = await signUpCompanyWithSeats(size);
   const length = size > 300 ? 4 : 3;
   if (length === 4) {
     await db().update(companies).set({ extensionLength: 4 }).where(eq(companies.id, company.id));

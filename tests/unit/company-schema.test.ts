@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { companyDetailsSchema, type CompanyDetailsInput } from '@/lib/company/schema';
 import { signInSchema, signUpSchema } from '@/lib/auth/schema';
+import { buySeatsSchema, SEATS_AT_SIGN_UP_MAX } from '@/lib/licences/schema';
 
 const fr: CompanyDetailsInput = {
   name: '  Acme SAS ',
@@ -145,11 +146,22 @@ describe('signUpSchema', () => {
   });
 
   it('coerces seats from form strings', () => {
-    expect(signUpSchema.parse({ ...valid, officeSeats: '12' }).officeSeats).toBe(12);
+    expect(signUpSchema.parse({ ...valid, officeSeats: '7' }).officeSeats).toBe(7);
+    expect(signUpSchema.parse({ ...valid, officeSeats: String(SEATS_AT_SIGN_UP_MAX) }).officeSeats).toBe(SEATS_AT_SIGN_UP_MAX);
   });
 
-  it.each(['0', '1001', '2.5', 'abc', ''])('refuses seats %j', (officeSeats) => {
+  it.each(['0', '2.5', 'abc', ''])('refuses seats %j', (officeSeats) => {
     expect(errorsOf(signUpSchema, { ...valid, officeSeats })).toEqual({ officeSeats: ['errors.seatsInvalid'] });
+  });
+
+  // Issue 12: a sign-up costs nothing, so it grants a few seats; the Licences card orders more.
+  it.each(['11', '12', '1000', '1001'])('refuses %j seats at sign-up, saying where to get more', (officeSeats) => {
+    expect(errorsOf(signUpSchema, { ...valid, officeSeats })).toEqual({ officeSeats: ['errors.signUpSeatsMax'] });
+  });
+
+  it('the Licences card still orders up to 1,000 seats at once', () => {
+    expect(buySeatsSchema.shape.quantity.parse('1000')).toBe(1000);
+    expect(buySeatsSchema.shape.quantity.safeParse('1001').success).toBe(false);
   });
 
   it('returns keyed errors', () => {

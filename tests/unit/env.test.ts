@@ -33,6 +33,21 @@ describe('lib/env', () => {
     expect(env.DATABASE_DRIVER).toBe('neon');
   });
 
+  it('the inventory limits: 50 numbers before the first finish, 100 holds a day, whole numbers from 1', () => {
+    expect(parseEnv({ NUMBERS_BEFORE_FIRST_FINISH: '', NUMBER_HOLDS_PER_DAY: ' ' })).toMatchObject({
+      NUMBERS_BEFORE_FIRST_FINISH: 50,
+      NUMBER_HOLDS_PER_DAY: 100,
+    });
+    expect(parseEnv({ NUMBERS_BEFORE_FIRST_FINISH: '8', NUMBER_HOLDS_PER_DAY: '30' })).toMatchObject({
+      NUMBERS_BEFORE_FIRST_FINISH: 8,
+      NUMBER_HOLDS_PER_DAY: 30,
+    });
+    for (const bad of ['0', '2.5', 'lots']) {
+      expect(() => parseEnv({ NUMBERS_BEFORE_FIRST_FINISH: bad })).toThrow('NUMBERS_BEFORE_FIRST_FINISH:');
+      expect(() => parseEnv({ NUMBER_HOLDS_PER_DAY: bad })).toThrow('NUMBER_HOLDS_PER_DAY:');
+    }
+  });
+
   it('names every invalid variable, without echoing values', () => {
     let message = '';
     try {
