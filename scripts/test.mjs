@@ -1,6 +1,6 @@
 // `npm test`: typecheck, lint, unit + integration on PGlite, integration on PostgreSQL when
 // TEST_DATABASE_URL is set, the SIP suite (a real Kamailio driven by SIPp) when kamailio and sipp
-// are installed too, then the browser tests against the production build.
+// are installed too, then the browser tests against the production build and a check of their server's log.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -26,6 +26,8 @@ if (process.env.TEST_DATABASE_URL && has('kamailio') && has('sipp')) {
   console.log('The SIP suite needs TEST_DATABASE_URL, kamailio and sipp (see telephony/README.md): left out.');
 }
 steps.push(['browser (Playwright, Chromium)', bin('playwright'), ['test']]);
+// The browser suite's server log (tests/e2e/server.mjs wrote it): no secret in any line, failed sign-ins one line each.
+steps.push(['server log of the browser tests', bin('vitest'), ['run', '--config', 'tests/logs/vitest.config.ts']]);
 
 const timings = [];
 for (const [label, cmd, args, env] of steps) {

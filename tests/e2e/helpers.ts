@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+import { SIGN_UP_PASSWORD } from './fixture-accounts';
 
-export const PASSWORD = 'correct-horse-battery';
+export const PASSWORD = SIGN_UP_PASSWORD;
 
 /** Signs a brand-new company up through the form; the page ends signed in on /setup. */
 export async function signUpNewCompany(page: Page, opts: { company?: string; country?: string; seats?: number } = {}) {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { signUpNewCompany } from '../helpers';
+import { WRONG_PASSWORDS } from '../fixture-accounts';
+import { PASSWORD, signUpNewCompany } from '../helpers';
 
 const SESSION_COOKIE = /authjs\.session-token$/;
 
@@ -55,7 +56,7 @@ test.describe('sessions end and headers hold', () => {
 
     await page.goto('/sign-in?callbackUrl=javascript:alert(1)');
     await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill('correct-horse-battery');
+    await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/setup$/);
     await context.close();
@@ -72,13 +73,13 @@ test.describe('sessions end and headers hold', () => {
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
     };
-    for (let i = 0; i < 4; i++) {
-      await attempt(`wrong password ${i}`);
+    for (const wrong of WRONG_PASSWORDS.slice(0, -1)) {
+      await attempt(wrong);
       await expect(page.getByText('E-mail or password is incorrect.')).toBeVisible();
     }
-    await attempt('wrong password 4');
+    await attempt(WRONG_PASSWORDS.at(-1)!);
     await expect(page.getByText(/Too many attempts\. Try again in 1 minute\./)).toBeVisible();
-    await attempt('correct-horse-battery');
+    await attempt(PASSWORD);
     await expect(page.getByText(/Too many attempts/)).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
     await context.close();
