@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   inet,
@@ -381,7 +382,7 @@ export const authThrottle = pgTable(
   (t) => [check('auth_throttle_attempts_check', sql`${t.attempts} >= 0`)],
 );
 
-export const SETUP_CARDS = ['company', 'team', 'licences', 'extensions', 'numbers', 'review'] as const;
+export const SETUP_CARDS = ['company', 'team', 'licences', 'extensions', 'numbers', 'calls', 'review'] as const;
 export type SetupCard = (typeof SETUP_CARDS)[number];
 export type CardStatus = 'not_started' | 'in_progress' | 'verified';
 
@@ -401,7 +402,7 @@ export const setupProgress = pgTable(
     primaryKey({ columns: [t.companyId, t.card] }),
     check(
       'setup_progress_card_check',
-      sql`${t.card} in ('company','team','licences','extensions','numbers','review')`,
+      sql`${t.card} in ('company','team','licences','extensions','numbers','calls','review')`,
     ),
     check('setup_progress_status_check', sql`${t.status} in ('not_started','in_progress','verified')`),
   ],
@@ -496,6 +497,139 @@ export const sipRoundRobin = sip.table('round_robin', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+// ---------------------------------------------------------------------------------------------
+// Call handling (lib/calls/): business hours, closures, the holiday calendar and what each state
+// (open / closed / holiday) rings. One schedule per owner: the company's own, or an override
+// owned by one of its numbers or ring groups. Times are minutes after local midnight in the
+// company's time zone, so the SIP server can compare them with `now() at time zone` directly.
+// ---------------------------------------------------------------------------------------------
+
+export const SCHEDULE_OWNER_KINDS = ['company', 'number', 'ring_group'] as const;
+export type ScheduleOwnerKind = (typeof SCHEDULE_OWNER_KINDS)[number];
+
+export const CALL_STATES = ['open', 'closed', 'holiday'] as const;
+export type CallState = (typeof CALL_STATES)[number];
+
+export const CALL_TARGET_KINDS = ['extension', 'ring_group', 'number', 'voicemail'] as const;
+export type CallTargetKind = (typeof CALL_TARGET_KINDS)[number];
+
+export const callSchedules = pgTable(
+  'call_schedules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    ownerKind: text('owner_kind').$type<ScheduleOwnerKind>().notNull(),
+    // An override goes with its owner: a deleted ring group takes its schedule along; a number
+    // released to the inventory does too (trigger phone_numbers_drop_call_schedule).
+    phoneNumberId: uuid('phone_number_id').references(() => phoneNumbers.id, { onDelete: 'cascade' }),
+    ringGroupId: uuid('ring_group_id').references(() => extensions.id, { onDelete: 'cascade' }),
+    // lib/calls/calendars.ts ids ("FR", "CH-VD"); null: holidays are ordinary days.
+    holidayCalendar: text('holiday_calendar'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('call_schedules_company_unique').on(t.companyId).where(sql`${t.ownerKind} = 'company'`),
+    uniqueIndex('call_schedules_number_unique').on(t.phoneNumberId),
+    uniqueIndex('call_schedules_ring_group_unique').on(t.ringGroupId),
+    check('call_schedules_owner_kind_check', sql`${t.ownerKind} in ('company','number','ring_group')`),
+    check(
+      'call_schedules_owner_check',
+      sql`(${t.ownerKind} = 'number') = (${t.phoneNumberId} is not null) and (${t.ownerKind} = 'ring_group') = (${t.ringGroupId} is not null)`,
+    ),
+    check('call_schedules_calendar_check', sql`${t.holidayCalendar} is null or ${t.holidayCalendar} ~ '^[A-Z]{2}(-[A-Z0-9-]+)?$'`),
+  ],
+);
+
+/** Opening intervals: weekday 0 is Monday (ISO weekday - 1); start included, end excluded. */
+export const callScheduleHours = pgTable(
+  'call_schedule_hours',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => callSchedules.id, { onDelete: 'cascade' }),
+    weekday: smallint('weekday').notNull(),
+    startMinute: smallint('start_minute').notNull(),
+    endMinute: smallint('end_minute').notNull(),
+  },
+  (t) => [
+    uniqueIndex('call_schedule_hours_start_unique').on(t.scheduleId, t.weekday, t.startMinute),
+    check('call_schedule_hours_weekday_check', sql`${t.weekday} between 0 and 6`),
+    check('call_schedule_hours_minutes_check', sql`${t.startMinute} between 0 and 1440 and ${t.endMinute} between 0 and 1440`),
+    check('call_schedule_hours_order_check', sql`${t.startMinute} < ${t.endMinute}`),
+  ],
+);
+
+/** Days the company is closed: local dates, both included (a single day has first = last). */
+export const callScheduleClosures = pgTable(
+  'call_schedule_closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => callSchedules.id, { onDelete: 'cascade' }),
+    firstDay: date('first_day').notNull(),
+    lastDay: date('last_day').notNull(),
+    label: text('label').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('call_schedule_closures_schedule_idx').on(t.scheduleId, t.firstDay),
+    check('call_schedule_closures_order_check', sql`${t.firstDay} <= ${t.lastDay}`),
+    check('call_schedule_closures_label_check', sql`length(${t.label}) between 1 and 80`),
+  ],
+);
+
+/** Holidays of the schedule's calendar the company works on (keys from lib/calls/holidays.ts). */
+export const callScheduleDisabledHolidays = pgTable(
+  'call_schedule_disabled_holidays',
+  {
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => callSchedules.id, { onDelete: 'cascade' }),
+    holidayKey: text('holiday_key').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scheduleId, t.holidayKey] }),
+    check('call_schedule_disabled_holidays_key_check', sql`length(${t.holidayKey}) between 1 and 80`),
+  ],
+);
+
+/**
+ * What a state rings: exactly one of an extension (user or bridge), a ring group, an outside
+ * number (E.164) or a user's voicemail. A target that is deleted takes its row along: the state
+ * then has no target, which the card shows (never a silent fallback).
+ */
+export const callStateTargets = pgTable(
+  'call_state_targets',
+  {
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => callSchedules.id, { onDelete: 'cascade' }),
+    state: text('state').$type<CallState>().notNull(),
+    kind: text('kind').$type<CallTargetKind>().notNull(),
+    extensionId: uuid('extension_id').references(() => extensions.id, { onDelete: 'cascade' }),
+    e164: text('e164'),
+    voicemailUserId: uuid('voicemail_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scheduleId, t.state] }),
+    index('call_state_targets_extension_idx').on(t.extensionId),
+    index('call_state_targets_voicemail_idx').on(t.voicemailUserId),
+    check('call_state_targets_state_check', sql`${t.state} in ('open','closed','holiday')`),
+    check('call_state_targets_kind_check', sql`${t.kind} in ('extension','ring_group','number','voicemail')`),
+    check(
+      'call_state_targets_one_target_check',
+      sql`(${t.kind} in ('extension','ring_group')) = (${t.extensionId} is not null) and (${t.kind} = 'number') = (${t.e164} is not null) and (${t.kind} = 'voicemail') = (${t.voicemailUserId} is not null)`,
+    ),
+    check('call_state_targets_e164_check', sql`${t.e164} is null or ${t.e164} ~ '^[+][1-9][0-9]{6,14}$'`),
+  ],
+);
+
 export type Company = typeof companies.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -511,3 +645,5 @@ export type SetupProgressRow = typeof setupProgress.$inferSelect;
 export type SipCarrier = typeof sipCarriers.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 
+export type CallSchedule = typeof callSchedules.$inferSelect;
+export type CallStateTarget = typeof callStateTargets.$inferSelect;

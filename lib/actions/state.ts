@@ -17,7 +17,8 @@ export function zodFieldErrors(error: z.ZodError, t: Translate): Record<string, 
 }
 
 function translateIssue(issue: z.core.$ZodIssue, t: Translate): string {
-  const key = issue.message.startsWith('errors.') ? issue.message : 'errors.invalid';
+  // A shared errors.* key, or a domain's own (calls.errors.*).
+  const key = /^([a-z]+\.)?errors\./.test(issue.message) ? issue.message : 'errors.invalid';
   const bounds = issue as { minimum?: unknown; maximum?: unknown };
   const params: Record<string, string | number> = {};
   if (typeof bounds.minimum === 'number') params.min = bounds.minimum;

@@ -52,13 +52,13 @@ const daySchema = z
     }
   });
 
-function isIsoDate(value: string): boolean {
+export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-const dateField = z
+export const dateField = z
   .string({ error: 'calls.errors.dateInvalid' })
   .refine(isIsoDate, { error: 'calls.errors.dateInvalid' });
 
@@ -70,18 +70,18 @@ const closureSchema = z
     }
   });
 
+/** A week of intervals, each day checked on its own (the Call handling card's hours form). */
+export const weekSchema = z.object(
+  Object.fromEntries(WEEKDAYS.map((day) => [day, daySchema])) as Record<(typeof WEEKDAYS)[number], typeof daySchema>,
+  { error: 'calls.errors.invalid' },
+);
+
 export const scheduleSchema = z
   .object({
     timeZone: z
       .string({ error: 'calls.errors.timeZoneInvalid' })
       .refine(isTimeZone, { error: 'calls.errors.timeZoneInvalid' }),
-    week: z.object(
-      Object.fromEntries(WEEKDAYS.map((day) => [day, daySchema])) as Record<
-        (typeof WEEKDAYS)[number],
-        typeof daySchema
-      >,
-      { error: 'calls.errors.invalid' },
-    ),
+    week: weekSchema,
     closures: z
       .array(closureSchema, { error: 'calls.errors.invalid' })
       .max(MAX_CLOSURES, { error: 'calls.errors.tooManyClosures' }),

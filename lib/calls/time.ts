@@ -69,3 +69,9 @@ export function localTimeAt(instant: Date, timeZone: string): LocalTime {
   return { date, weekday, minute: Number(parts.hour) * 60 + Number(parts.minute) };
 }
 
+
+/** "HH:MM" of minutes after midnight (1440 is "24:00"): how the database's minutes are shown. */
+export function timeOfMinutes(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  return `${String(hours).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

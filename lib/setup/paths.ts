@@ -9,6 +9,7 @@ export const CARD_PATHS: Record<SetupCard, string> = {
   licences: '/setup/licences',
   extensions: '/setup/extensions',
   numbers: '/setup/numbers',
+  calls: '/setup/calls',
   review: '/setup/review',
 };
 

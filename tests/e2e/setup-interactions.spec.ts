@@ -126,6 +126,14 @@ test('first-time setup of a 5-user company in at most 55 interactions', async ({
   await expect(row.getByLabel(`Extension that ${chosen} rings`).locator('option:checked')).toHaveText('500 · Sales');
   await expect(row.getByText('Main number', { exact: true })).toBeVisible();
   await act.click(page.getByRole('button', { name: 'Done', exact: true }));
+  await expect(page).toHaveURL(/\/setup\/calls$/);
+
+  // Call handling: the suggested hours and targets as shown, saved.
+  await act.click(page.getByRole('button', { name: 'Save business hours' }));
+  await expect(page.getByText('Business hours saved.')).toBeVisible();
+  await act.click(page.getByRole('button', { name: 'Save what rings' }));
+  await expect(page.getByText('What rings in each state is saved.')).toBeVisible();
+  await act.click(page.getByRole('button', { name: 'Done', exact: true }));
   await expect(page).toHaveURL(/\/setup\/review$/);
 
   // Review and Finish.

@@ -20,6 +20,11 @@ const FINGERPRINT = [
   scoped('sip_credentials', 't.user_id in (select id from users where company_id = $1)'),
   scoped('setup_progress', 't.company_id = $1'),
   scoped('audit_log', 't.company_id = $1'),
+  scoped('call_schedules', 't.company_id = $1'),
+  scoped('call_schedule_hours', 't.schedule_id in (select id from call_schedules where company_id = $1)'),
+  scoped('call_schedule_closures', 't.schedule_id in (select id from call_schedules where company_id = $1)'),
+  scoped('call_schedule_disabled_holidays', 't.schedule_id in (select id from call_schedules where company_id = $1)'),
+  scoped('call_state_targets', 't.schedule_id in (select id from call_schedules where company_id = $1)'),
 ].join(" || ':' || ");
 
 export async function companyFingerprint(companyId: string): Promise<string> {

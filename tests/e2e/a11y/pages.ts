@@ -10,6 +10,7 @@ export const ADMIN_PAGES = [
   '/setup/extensions',
   '/setup/numbers',
   '/setup/numbers/buy',
+  '/setup/calls',
   '/setup/review',
   '/setup/outbox',
   '/me',

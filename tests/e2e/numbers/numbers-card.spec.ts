@@ -107,9 +107,9 @@ test('search by area code, hold two numbers, buy them once, remap one to a ring 
   await expect(row(page, direct)).toHaveCount(0);
   await expect(page.locator('tbody tr')).toHaveCount(2);
 
-  // Done verifies the card and opens Review.
+  // Done verifies the card and opens the next one, Call handling.
   await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page).toHaveURL(/\/setup\/review$/);
+  await expect(page).toHaveURL(/\/setup\/calls$/);
   await page.goto('/setup/numbers');
   await expect(page.getByRole('heading', { level: 1 }).getByText('Verified')).toBeVisible();
   await axe();

@@ -138,8 +138,17 @@ test('a full first-time setup, Finish setup, then a member activates their accou
   await row.getByRole('button', { name: `Make main ${chosen}` }).click();
   await expect(page.getByText(`${chosen} is now your main number.`)).toBeVisible();
   await expect(row.getByText('Main number', { exact: true })).toBeVisible();
-  await markDone(page, /\/setup\/review$/);
+  await markDone(page, /\/setup\/calls$/);
   await axeInBoth(page, axe);
+
+  // 6b. Call handling: the suggested hours (Monday to Friday, 09:00-18:00) and targets, saved as shown.
+  await page.goto('/setup/calls');
+  await page.getByRole('button', { name: 'Save business hours' }).click();
+  await expect(page.getByText('Business hours saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save what rings' }).click();
+  await expect(page.getByText('What rings in each state is saved.')).toBeVisible();
+  await axeInBoth(page, axe);
+  await markDone(page, /\/setup\/review$/);
 
   // 7. Review: 2 Office x 19,95 + 1 extra local number x 9,95 = 49,85 € a month; nothing missing.
   await page.goto('/setup/review');
@@ -165,7 +174,7 @@ test('a full first-time setup, Finish setup, then a member activates their accou
   await axeInBoth(page, axe);
   await page.goto('/setup');
   await expect(page.getByTestId('setup-complete')).toBeVisible();
-  for (const card of ['company', 'team', 'licences', 'extensions', 'numbers', 'review']) {
+  for (const card of ['company', 'team', 'licences', 'extensions', 'numbers', 'calls', 'review']) {
     await expect(page.locator(`[data-card="${card}"]`).getByRole('link', { name: /^Edit/ })).toBeVisible();
   }
   await axeInBoth(page, axe);

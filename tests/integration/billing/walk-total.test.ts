@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { phoneNumbers } from '@/db/schema';
+import { completeCallsCard, saveBusinessHours, setStateTargets } from '@/lib/calls/actions';
 import { saveCompanyDetails, verifyCompanyCard } from '@/lib/company/actions';
 import { completeExtensionsCard, createConference, createRingGroup } from '@/lib/extensions/actions';
 import { completeLicencesCard } from '@/lib/licences/actions';
@@ -49,6 +50,13 @@ describe("the walk's monthly total", () => {
     ok(await act(purchaseNumbers, c.admin.id, { idempotencyKey: key(), ids: [extra!.id], extensionId: (group as { data: { id: string } }).data.id }));
     ok(await act(setMainNumber, c.admin.id, { id: extra!.id }));
     ok(await act(completeNumbersCard, c.admin.id, {}, 'fr'));
+    // Call handling: office hours; the reception group when open, the admin's voicemail otherwise.
+    const week = { mon: [{ start: '09:00', end: '18:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    ok(await act(saveBusinessHours, c.admin.id, { week: JSON.stringify(week) }, 'fr'));
+    const groupId = (group as { data: { id: string } }).data.id;
+    const voicemail = `voicemail:${c.admin.id}`;
+    ok(await act(setStateTargets, c.admin.id, { open: `ring_group:${groupId}`, closed: voicemail, holiday: voicemail }, 'fr'));
+    ok(await act(completeCallsCard, c.admin.id, {}, 'fr'));
     expect((await getMissing(c.company.id)).filter((m) => m.severity === 'blocker')).toEqual([]);
     ok(await act(finishSetup, c.admin.id, {}, 'fr'));
 

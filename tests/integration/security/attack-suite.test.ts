@@ -84,6 +84,14 @@ function plausible(key: string): unknown {
     idempotencyKey: randomUUID(),
     mode: 'all',
     file: 'Prénom;Nom;E-mail;Type de licence;Poste\nEve;Attack;eve@example.com;Gratuit;',
+    // Call handling: an override of B's ring group or number (ownerId), hours and closures.
+    owner: 'ring_group',
+    week: JSON.stringify({ mon: [{ start: '09:00', end: '18:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }),
+    label: 'Attack',
+    from: '2026-12-24',
+    calendar: 'FR',
+    key: '01-01',
+    enabled: 'false',
   };
   return values[key];
 }
