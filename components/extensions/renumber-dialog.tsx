@@ -2,6 +2,7 @@
 
 import { Hash } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { renumberExtensionAction } from '@/lib/extensions/bindings';
 import { FormDialog } from '@/components/forms/form-dialog';
 import { FormError } from '@/components/forms/form-error';
@@ -13,15 +14,20 @@ import { renumberSchema } from '@/lib/extensions/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { named } from '@/lib/format/elision';
 
-/** Change extension: any type. Everything that points at the extension keeps pointing at it. */
-export function RenumberDialog({ id, name, number }: { id: string; name: string; number: string }) {
+/**
+ * Change extension: any type. Everything that points at the extension keeps pointing at it.
+ * `trigger` replaces the table's icon button (the Extensions card's list of numbers to renumber).
+ */
+export function RenumberDialog({ id, name, number, trigger }: { id: string; name: string; number: string; trigger?: ReactNode }) {
   const t = useTranslations('extensions');
   return (
     <FormDialog
       trigger={
-        <Button variant="ghost" size="icon" aria-label={t('renumberNamed', named(name))}>
-          <Hash aria-hidden />
-        </Button>
+        trigger ?? (
+          <Button variant="ghost" size="icon" aria-label={t('renumberNamed', named(name))}>
+            <Hash aria-hidden />
+          </Button>
+        )
       }
       title={t('renumberNamed', named(name))}
       description={t('renumberDescription', { number })}

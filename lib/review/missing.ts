@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db';
 import { companies } from '@/db/schema';
+import { extensionsBreakingRules, type BreakingExtension } from '@/lib/extensions/breaking-rules';
 import { fullNameSql } from '@/lib/format/person';
 import type { Translate } from '@/lib/i18n/messages';
 import { seatUsage } from '@/lib/licences/seats';
@@ -23,12 +24,15 @@ import { CARD_PATHS, SETUP_CARDS, type SetupCard } from '@/lib/setup/cards';
  * - "No main number" blocks whether or not the company owns numbers: without one, nobody
  *   outside can call the company.
  * - Every card but Review itself must be verified; Finish setup verifies Review.
+ * - An extension that a newer numbering rule forbids (a reserved emergency or service code)
+ *   blocks: dialling it reaches the carrier or nothing, never the extension.
  */
 export type MissingCode =
   | 'emergencyAddress'
   | 'officeUserNoNumber'
   | 'conferenceNoNumber'
   | 'ringGroupNoMember'
+  | 'extensionReserved'
   | 'noMainNumber'
   | 'cardNotVerified'
   | 'officeUserAppOnly'
@@ -145,13 +149,18 @@ export async function getMissing(companyId: string, exec: Db = db()): Promise<Mi
     .from(companies)
     .where(eq(companies.id, companyId))) as Row[];
   if (!row) throw new Error(`Company ${companyId} not found`);
-  const [rows, prices] = await Promise.all([loadBillingRows(exec, companyId), companyPrices(exec, companyId)]);
+  const [rows, prices, breaking] = await Promise.all([
+    loadBillingRows(exec, companyId),
+    companyPrices(exec, companyId),
+    extensionsBreakingRules(companyId, exec),
+  ]);
   const bill = computeBill({ ...rows, prices: prices.monthlyMinor });
   // The main number is reported on its own (a blocker); the others are the warning.
   const unassigned = rows.numbers
     .filter((n) => n.extensionId === null && n.e164 !== row.mainUnmapped)
     .sort((a, b) => (a.e164 < b.e164 ? -1 : 1));
   return missingFrom(row, {
+    breaking,
     seatMinor: prices.monthlyMinor.office_licence,
     unassigned: {
       count: unassigned.length,
@@ -161,7 +170,13 @@ export async function getMissing(companyId: string, exec: Db = db()): Promise<Mi
   });
 }
 
-type Costs = { seatMinor: number; unassigned: { count: number; names: string[]; amountMinor: number } };
+type Costs = {
+  breaking: BreakingExtension[];
+  seatMinor: number;
+  unassigned: { count: number; names: string[]; amountMinor: number };
+};
+
+const breakingName = (e: BreakingExtension) => (e.name === e.number ? e.number : `${e.number} (${e.name})`);
 
 function missingFrom(row: Row, costs: Costs): MissingItem[] {
   const out: MissingItem[] = [];
@@ -190,6 +205,9 @@ function missingFrom(row: Row, costs: Costs): MissingItem[] {
   }
   if (Number(row.ringGroupNoMemberCount) > 0) {
     add('ringGroupNoMember', 'blocker', 'extensions', row.ringGroupNoMemberCount, row.ringGroupNoMemberNames);
+  }
+  if (costs.breaking.length > 0) {
+    add('extensionReserved', 'blocker', 'extensions', costs.breaking.length, costs.breaking.slice(0, NAMES_SHOWN).map(breakingName));
   }
   if (!row.hasMain) add('noMainNumber', 'blocker', 'numbers');
   if (row.mainUnmapped) add('mainRingsNobody', 'blocker', 'numbers', 1, [formatNational(row.mainUnmapped)]);

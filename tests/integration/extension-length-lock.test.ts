@@ -94,12 +94,12 @@ describe('extension length lock', () => {
     expect(await numbersOf(company.id)).toEqual(['1010', '1011']);
   });
 
-  it('moves a lone admin extension off a code reserved in the new country (FR 101 -> BE 102)', async () => {
+  it('moves a lone admin extension off a code reserved in the new country (FR 101 -> BE 200)', async () => {
     const { company, admin } = await signUpCompany();
     const result = await runAction(saveCompanyDetails, { userId: admin.id, locale: 'en', input: BE_DETAILS });
     expect(result.ok).toBe(true);
     expect((await companyRow(company.id)).country).toBe('BE');
-    expect(await numbersOf(company.id)).toEqual(['102']);
+    expect(await numbersOf(company.id)).toEqual(['200']);
   });
 
   it('refuses a country change on the country field once another extension exists', async () => {
@@ -118,6 +118,8 @@ describe('extension length lock', () => {
 
   it('allows a country change that leaves every extension valid', async () => {
     const { company, admin } = await signUpCompany();
+    // 101 is a GB service code (police non-emergency): the admin's sign-up number moves off it first.
+    await db().update(extensions).set({ number: '103' }).where(eq(extensions.userId, admin.id));
     const member = await addMember(company.id);
     await db().insert(extensions).values({ companyId: company.id, number: '102', type: 'user', userId: member.id });
 
@@ -128,6 +130,21 @@ describe('extension length lock', () => {
     });
     expect(result.ok).toBe(true);
     expect((await companyRow(company.id)).country).toBe('GB');
+    expect(await numbersOf(company.id)).toEqual(['102', '103']);
+  });
+
+  it('refuses moving to GB when the team already has 101, now a GB service code', async () => {
+    const { company, admin } = await signUpCompany();
+    const member = await addMember(company.id);
+    await db().insert(extensions).values({ companyId: company.id, number: '102', type: 'user', userId: member.id });
+    const result = await runAction(saveCompanyDetails, {
+      userId: admin.id,
+      locale: 'en',
+      input: { ...FR_DETAILS, country: 'GB', timeZone: 'Europe/London', postalCode: 'SW1A 1AA', addressCountry: 'GB' },
+    });
+    expect(result.fieldErrors).toEqual({
+      country: 'Your company already has 2 extensions: the length and country can no longer change.',
+    });
     expect(await numbersOf(company.id)).toEqual(['101', '102']);
   });
 });

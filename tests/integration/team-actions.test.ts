@@ -95,8 +95,9 @@ describe('addUser', () => {
   it.each([
     ['1024', 'An extension has exactly 3 digits in your company.'],
     ['012', 'An extension cannot start with 0.'],
-    ['112', 'This number is reserved for the emergency or service code 112.'],
-    ['116', 'This number is reserved for the emergency or service code 116.'],
+    ['112', 'This number is reserved for the emergency number 112.'],
+    ['116', 'This number is reserved for the emergency number 116000.'],
+    ['191', 'This number is reserved for the emergency number 191.'],
     ['12a', 'An extension contains digits only.'],
   ])('refuses extension %s on the extension field, writing nothing', async (extension, message) => {
     const { company, admin } = await signUpCompany();

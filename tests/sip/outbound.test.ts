@@ -22,6 +22,7 @@ let conn: (Connection & { url?: string }) | undefined;
 let kamailio: Kamailio | undefined;
 const fr = { companyId: '', adminId: '', admin: undefined as unknown as Person, free: undefined as unknown as Person, direct: '' };
 const us = { companyId: '', free: undefined as unknown as Person };
+const be = { companyId: '', free: undefined as unknown as Person };
 
 /** The carrier: answers `calls` INVITEs; returns what it received. */
 function carrier(calls = 1) {
@@ -48,6 +49,12 @@ beforeAll(async () => {
   us.companyId = b.company.id;
   const usMember = ok(await act(addUser, b.admin.id, userInput({ extension: '102', licence: 'free', firstName: 'Uma', lastName: 'Free' })));
   us.free = await person(us.companyId, (usMember as { id: string }).id);
+
+  // Belgium reserves every 1xx: the admin got 200, the member 201.
+  const c = await signUpCompany({ companyName: 'Grand-Place SRL', country: 'BE' });
+  be.companyId = c.company.id;
+  const beMember = ok(await act(addUser, c.admin.id, userInput({ extension: '201', licence: 'free', firstName: 'Bea', lastName: 'Free' })));
+  be.free = await person(be.companyId, (beMember as { id: string }).id);
 
   kamailio = await startKamailio({
     DATABASE_URL: conn.url!,
@@ -125,17 +132,40 @@ describe('emergency and service codes', () => {
     expect((await call(callerOf(fr.free), '911')).status).toBe(404);
   });
 
-  it('911 and 933 from a Free user of a US company reach the carrier', async () => {
-    const out = carrier(2);
+  it('911, 933 and 988 from a Free user of a US company reach the carrier; 933 as an emergency like 911, 988 not', async () => {
+    const out = carrier(3);
     expect((await call(callerOf(us.free), '911')).status).toBe(200);
     expect((await call(callerOf(us.free), '933')).status).toBe(200);
+    expect((await call(callerOf(us.free), '988')).status).toBe(200);
     await out.done;
     const invites = invitesReceived(out);
     expect(invites.map((m) => m.firstLine.split(' ')[1])).toEqual([
       `sip:911@127.0.0.1:${ports.carrierOut}`,
       `sip:933@127.0.0.1:${ports.carrierOut}`,
+      `sip:988@127.0.0.1:${ports.carrierOut}`,
     ]);
-    expect(invites[0]?.header('Geolocation')).toBe(`<urn:x-switchboard:location:${us.companyId}>`);
+    for (const invite of invites) expect(invite.header('Geolocation')).toBe(`<urn:x-switchboard:location:${us.companyId}>`);
+    // The address readback test is routed exactly like 911; the crisis line is no emergency call.
+    expect(invites.map((m) => m.header('Priority') ?? null)).toEqual(['emergency', 'emergency', null]);
+  });
+
+  it('any Belgian 1xx number reaches the carrier, only 101 and 112 as emergencies', async () => {
+    const out = carrier(3);
+    for (const code of ['101', '123', '112']) expect({ code, status: (await call(callerOf(be.free), code)).status }).toEqual({ code, status: 200 });
+    await out.done;
+    const invites = invitesReceived(out);
+    expect(invites.map((m) => m.firstLine.split(' ')[1])).toEqual(['101', '123', '112'].map((c) => `sip:${c}@127.0.0.1:${ports.carrierOut}`));
+    expect(invites.map((m) => m.header('Priority') ?? null)).toEqual(['emergency', null, 'emergency']);
+  });
+
+  it('a French service code (116006) goes out with the location but without emergency priority', async () => {
+    const out = carrier();
+    expect((await call(callerOf(fr.free), '116006')).status).toBe(200);
+    await out.done;
+    const [invite] = invitesReceived(out);
+    expect(invite?.firstLine).toContain(`sip:116006@127.0.0.1:${ports.carrierOut}`);
+    expect(invite?.header('Geolocation')).toBe(`<urn:x-switchboard:location:${fr.companyId}>`);
+    expect(invite?.header('Priority')).toBeUndefined();
   });
 });
 

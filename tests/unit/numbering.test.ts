@@ -34,7 +34,8 @@ describe('checkExtensionNumber', () => {
     expect(checkExtensionNumber('000', rules('GB', 3))).toEqual({ key: 'errors.extensionLeadingZero' });
   });
 
-  const reserved = (code: string) => ({ key: 'errors.extensionReserved', params: { code } });
+  const emergency = (code: string) => ({ key: 'errors.extensionReservedEmergency', params: { code } });
+  const service = (code: string) => ({ key: 'errors.extensionReserved', params: { code } });
 
   it.each<[CountryCode, ExtensionLength, string, string]>([
     ['FR', 3, '112', '112'],
@@ -47,28 +48,70 @@ describe('checkExtensionNumber', () => {
     ['FR', 3, '189', '18'],
     ['FR', 3, '114', '114'],
     ['FR', 3, '115', '115'],
+    ['FR', 4, '1150', '115'],
     ['FR', 3, '119', '119'],
-    ['FR', 3, '116', '116'],
-    ['FR', 4, '1160', '116'],
-    ['FR', 4, '1169', '116'],
+    // 116 starts 116000 and 116117: the emergency numbers are named before the 116xxx range.
+    ['FR', 3, '116', '116000'],
+    ['FR', 4, '1160', '116000'],
+    ['FR', 4, '1161', '116117'],
+    ['FR', 3, '191', '191'],
+    ['FR', 4, '1910', '191'],
+    ['FR', 3, '196', '196'],
+    ['FR', 3, '197', '197'],
+    ['FR', 4, '1979', '197'],
     ['US', 3, '911', '911'],
     ['US', 4, '9110', '911'],
     ['US', 3, '933', '933'],
-    ['US', 3, '411', '411'],
+    ['US', 4, '9339', '933'],
     ['CA', 3, '911', '911'],
-    ['CA', 4, '8110', '811'],
+    ['CA', 3, '933', '933'],
     ['GB', 3, '999', '999'],
     ['GB', 3, '112', '112'],
+    ['GB', 4, '9990', '999'],
     ['BE', 3, '100', '100'],
     ['BE', 3, '101', '101'],
     ['BE', 4, '1015', '101'],
     ['BE', 3, '112', '112'],
+    ['CH', 3, '112', '112'],
     ['CH', 3, '117', '117'],
     ['CH', 3, '118', '118'],
     ['CH', 3, '144', '144'],
     ['CH', 4, '1440', '144'],
-  ])('%s %i digits: %s is reserved for %s', (country, length, number, code) => {
-    expect(checkExtensionNumber(number, rules(country, length))).toEqual(reserved(code));
+    ['CH', 3, '145', '145'],
+    ['CH', 4, '1414', '1414'],
+    ['CH', 3, '141', '1414'],
+  ])('%s %i digits: %s is reserved for the emergency number %s', (country, length, number, code) => {
+    expect(checkExtensionNumber(number, rules(country, length))).toEqual(emergency(code));
+  });
+
+  it.each<[CountryCode, ExtensionLength, string, string]>([
+    ['FR', 4, '1169', '116xxx'],
+    ['FR', 4, '1162', '116xxx'],
+    ['US', 3, '988', '988'],
+    ['US', 4, '9880', '988'],
+    ['US', 3, '411', '411'],
+    ['US', 3, '211', '211'],
+    ['CA', 3, '988', '988'],
+    ['CA', 4, '8110', '811'],
+    ['GB', 3, '101', '101'],
+    ['GB', 3, '105', '105'],
+    ['GB', 3, '111', '111'],
+    ['GB', 4, '1010', '101'],
+    ['GB', 4, '1119', '111'],
+    ['GB', 3, '116', '116xxx'],
+    ['GB', 4, '1161', '116xxx'],
+    ['BE', 3, '102', '1xx'],
+    ['BE', 3, '150', '1xx'],
+    ['BE', 3, '199', '1xx'],
+    ['BE', 4, '1020', '1xxx'],
+    ['BE', 4, '1999', '1xxx'],
+    ['BE', 4, '1160', '116xxx'],
+    ['CH', 3, '101', '1xx'],
+    ['CH', 3, '143', '1xx'],
+    ['CH', 3, '199', '1xx'],
+    ['CH', 4, '1813', '1xxx'],
+  ])('%s %i digits: %s is reserved for the service number %s', (country, length, number, code) => {
+    expect(checkExtensionNumber(number, rules(country, length))).toEqual(service(code));
   });
 
   it.each<[CountryCode, ExtensionLength, string]>([
@@ -84,13 +127,25 @@ describe('checkExtensionNumber', () => {
     ['FR', 4, '1130'],
     ['US', 3, '112'],
     ['US', 3, '101'],
+    ['FR', 3, '190'],
+    ['FR', 3, '192'],
+    ['FR', 3, '198'],
+    ['FR', 4, '1170'],
     ['US', 4, '9120'],
-    ['GB', 3, '101'],
+    ['US', 3, '987'],
+    ['US', 3, '934'],
+    ['CA', 3, '989'],
+    // GB reserves single 1xx codes only: the others may be typed, though the block starts at 200.
+    ['GB', 3, '102'],
+    ['GB', 3, '110'],
+    ['GB', 3, '150'],
     ['GB', 3, '911'],
-    ['BE', 3, '102'],
-    ['BE', 4, '1020'],
-    ['CH', 3, '101'],
+    ['GB', 4, '1020'],
+    ['BE', 3, '200'],
+    ['BE', 4, '2000'],
+    ['CH', 3, '200'],
     ['CH', 3, '911'],
+    ['CH', 4, '2000'],
   ])('%s %i digits: %s is allowed', (country, length, number) => {
     expect(checkExtensionNumber(number, rules(country, length))).toBeUndefined();
   });
@@ -104,6 +159,19 @@ describe('block', () => {
     expect(block('user', 4)).toEqual([1010, 4999]);
     expect(block('ring_group', 4)).toEqual([5000, 5999]);
     expect(block('conference', 4)).toEqual([8000, 8999]);
+  });
+
+  it('starts the user block at 200 in GB, BE and CH, at 101 in FR, US and CA', () => {
+    for (const country of ['GB', 'BE', 'CH'] as const) {
+      expect(block('user', 3, country)).toEqual([200, 499]);
+      expect(block('user', 4, country)).toEqual([2000, 4999]);
+      expect(block('ring_group', 3, country)).toEqual([500, 599]);
+      expect(block('conference', 4, country)).toEqual([8000, 8999]);
+    }
+    for (const country of ['FR', 'US', 'CA'] as const) {
+      expect(block('user', 3, country)).toEqual([101, 499]);
+      expect(block('user', 4, country)).toEqual([1010, 4999]);
+    }
   });
 });
 
@@ -138,25 +206,50 @@ describe('nextFree', () => {
     expect(nextFree('user', rules('US'), range(101, 210))).toBe('212');
   });
 
-  it('never hands a French user 112, 114, 115, 116, 119, 150-159 or 170-189', () => {
+  it('never hands a French user 112, 114, 115, 116, 119, 150-159, 170-189, 191, 196 or 197', () => {
     const all = assignAll('user', 'FR');
-    const forbidden = ['112', '114', '115', '116', '119', ...range(150, 159), ...range(170, 189)];
+    const forbidden = ['112', '114', '115', '116', '119', ...range(150, 159), ...range(170, 189), '191', '196', '197'];
     expect(all.filter((n) => forbidden.includes(n))).toEqual([]);
     expect(all).toHaveLength(399 - forbidden.length);
     expect(all.slice(0, 14)).toEqual([...range(101, 111), '113', '117', '118']);
   });
 
-  it('gives a Belgian company’s first user 102, and in 4 digits skips 1010-1019', () => {
-    expect(nextFree('user', rules('BE'), [])).toBe('102');
-    expect(nextFree('user', rules('BE', 4), [])).toBe('1020');
-    expect(nextFree('user', rules('CH'), [])).toBe('101');
+  it('gives the first user 200 in GB, BE and CH (2000 in 4 digits), 101 in FR, US and CA (1010)', () => {
+    for (const country of ['GB', 'BE', 'CH'] as const) {
+      expect(nextFree('user', rules(country), []), country).toBe('200');
+      expect(nextFree('user', rules(country, 4), []), country).toBe('2000');
+      expect(nextFree('user', rules(country), ['200', '201']), country).toBe('202');
+      // Ring groups and conferences keep their blocks.
+      expect(nextFree('ring_group', rules(country), []), country).toBe('500');
+      expect(nextFree('conference', rules(country), []), country).toBe('800');
+    }
+    for (const country of ['FR', 'US', 'CA'] as const) {
+      expect(nextFree('user', rules(country), []), country).toBe('101');
+      expect(nextFree('user', rules(country, 4), []), country).toBe('1010');
+    }
+  });
+
+  it('hands a BE or CH user no 1xx number at all, and a GB user none below 200', () => {
+    for (const country of ['GB', 'BE', 'CH'] as const) {
+      const all = assignAll('user', country);
+      expect(all, country).toHaveLength(300);
+      expect(all[0]).toBe('200');
+      expect(all.at(-1)).toBe('499');
+    }
+  });
+
+  it('never hands a 4-digit US user a number that starts with 211, 311 or 411', () => {
+    // 911, 933 and 988 are outside every block: the prefix rule refuses them when typed.
+    const all = assignAll('user', 'US', 4);
+    expect(all.filter((n) => /^(211|311|411)/.test(n))).toEqual([]);
+    expect(all).toHaveLength(3990 - 30);
   });
 
   it('hands out only valid, distinct numbers of the type’s block, in every country', () => {
     for (const country of COUNTRIES) {
       for (const type of EXTENSION_TYPES) {
         const all = assignAll(type, country);
-        const [from, to] = block(type, 3);
+        const [from, to] = block(type, 3, country);
         expect(all.length, `${country} ${type}`).toBeGreaterThan(0);
         expect(new Set(all).size).toBe(all.length);
         for (const n of all) {

@@ -52,7 +52,7 @@ describe('numbering across types', () => {
     const { company, admin } = await signUpCompany({ country: 'FR' });
     const [jean] = await addPeople(company.id, 1);
     const group = (n: string) => act(createRingGroup, admin.id, ringGroupInput([jean.user.id], { extension: n }));
-    expect((await group('112')).fieldErrors).toEqual({ extension: 'This number is reserved for the emergency or service code 112.' });
+    expect((await group('112')).fieldErrors).toEqual({ extension: 'This number is reserved for the emergency number 112.' });
     expect((await group('50')).fieldErrors).toEqual({ extension: 'An extension has exactly 3 digits in your company.' });
     expect((await group('5a0')).fieldErrors).toEqual({ extension: 'An extension contains digits only.' });
     expect((await group('050')).fieldErrors).toEqual({ extension: 'An extension cannot start with 0.' });
@@ -60,7 +60,10 @@ describe('numbering across types', () => {
       extension: 'An extension has exactly 3 digits in your company.',
     });
     expect((await act(renumberExtension, admin.id, { id: jean.extension.id, extension: '116' })).fieldErrors).toEqual({
-      extension: 'This number is reserved for the emergency or service code 116.',
+      extension: 'This number is reserved for the emergency number 116000.',
+    });
+    expect((await act(renumberExtension, admin.id, { id: jean.extension.id, extension: '197' })).fieldErrors).toEqual({
+      extension: 'This number is reserved for the emergency number 197.',
     });
   });
 

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Plus } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { completeExtensionsAction } from '@/lib/extensions/bindings';
+import { BreakingRulesNotice } from '@/components/extensions/breaking-rules-notice';
 import { ConferenceDialog } from '@/components/extensions/conference-dialog';
 import { ExtensionsTable } from '@/components/extensions/extensions-table';
 import { RingGroupDialog } from '@/components/extensions/ring-group-dialog';
@@ -12,6 +13,7 @@ import { AddUserButton } from '@/components/team/add-user-button';
 import { Button } from '@/components/ui/button';
 import { requireAdmin } from '@/lib/auth/session';
 import type { SearchParams } from '@/lib/format/pages';
+import { extensionsBreakingRules } from '@/lib/extensions/breaking-rules';
 import { getExtensionsCardData } from '@/lib/extensions/queries';
 import { EXTENSION_FILTERS, extensionFilterSchema, PARTICIPANTS, RING_SECONDS } from '@/lib/extensions/schema';
 import { getSetupProgress } from '@/lib/setup/cards';
@@ -25,12 +27,13 @@ import { registrationLabels } from '@/lib/telephony/registrations';
 export default async function ExtensionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdmin('/setup/extensions');
   const { type } = extensionFilterSchema.parse(await searchParams);
-  const [t, progress, data, nextUser, devices] = await Promise.all([
+  const [t, progress, data, nextUser, devices, breaking] = await Promise.all([
     getTranslations(),
     getSetupProgress(actor.companyId),
     getExtensionsCardData(actor.companyId, { type }),
     getNextExtension(actor.companyId, 'user'),
     getAvailableDevices(actor.companyId),
+    extensionsBreakingRules(actor.companyId),
   ]);
   const people: PersonOption[] = data.options
     .filter((o) => o.type === 'user' && o.userId)
@@ -80,6 +83,7 @@ export default async function ExtensionsPage({ searchParams }: { searchParams: P
         </div>
       }
     >
+      <BreakingRulesNotice extensions={breaking} />
       <nav aria-label={t('extensions.filterLabel')}>
         <ul className="flex flex-wrap gap-2">
           {filters.map((f) => (
