@@ -84,7 +84,7 @@ export function parseMessageLog(file: string): SipMessage[] {
 // SIPp
 
 type SippOptions = {
-  scenario: 'register' | 'call' | 'answer' | 'ring';
+  scenario: 'register' | 'call' | 'call-at' | 'answer' | 'ring';
   name: string;
   port?: number;
   /** Where requests go (callers, registrations). */
@@ -183,14 +183,33 @@ export function sipp(opts: SippOptions): SippRun {
 
 /** A phone (a SIPp UAS) at the port its registration's contact names. */
 export function phone(extension: string, behaviour: 'answer' | 'ring', opts: { calls?: number; answerAfterMs?: number } = {}) {
+  const port = ports.phone(extension);
+  starting.add(port);
   return sipp({
     scenario: behaviour,
     name: `phone-${extension}-${behaviour}`,
-    port: ports.phone(extension),
+    port,
     calls: opts.calls ?? 1,
     pauseMs: opts.answerAfterMs ?? 200,
     timeoutS: 30,
   });
+}
+
+/** Phone ports whose SIPp may not be listening yet: a call waits for them (a loaded machine starts SIPp late). */
+const starting = new Set<number>();
+
+/** Whether something listens on this UDP port of 127.0.0.1, from the kernel's own table. */
+function udpListening(port: number) {
+  const hex = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  return ['/proc/net/udp', '/proc/net/udp6'].some((file) => fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes(hex));
+}
+
+async function phonesListening() {
+  const deadline = Date.now() + 5_000;
+  for (const port of starting) {
+    while (!udpListening(port) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    starting.delete(port);
+  }
 }
 
 export type Caller = { username: string; domain: string; password?: string; port?: number };
@@ -202,14 +221,23 @@ export type Caller = { username: string; domain: string; password?: string; port
 export async function call(
   from: Caller,
   dialled: string,
-  opts: { requestDomain?: string; proxy?: number; holdMs?: number; timeoutS?: number; name?: string } = {},
+  opts: {
+    requestDomain?: string;
+    proxy?: number;
+    holdMs?: number;
+    timeoutS?: number;
+    name?: string;
+    /** Sent as X-Switchboard-Test-Time (ISO 8601): the instant under Kamailio's test clock. */
+    at?: string;
+  } = {},
 ) {
+  await phonesListening();
   const run = sipp({
-    scenario: 'call',
+    scenario: opts.at ? 'call-at' : 'call',
     name: opts.name ?? `call-${from.username}-${dialled}`.replace(/[^A-Za-z0-9.-]/g, '_'),
     port: from.port,
     remote: opts.proxy ?? ports.kamailio,
-    lines: [`${from.username};${from.domain};${opts.requestDomain ?? from.domain}`],
+    lines: [`${from.username};${from.domain};${opts.requestDomain ?? from.domain}${opts.at ? `;${opts.at}` : ''}`],
     service: dialled,
     auth: from.password ? { username: from.username, password: from.password } : undefined,
     pauseMs: opts.holdMs ?? 100,
@@ -297,7 +325,8 @@ export async function startKamailio(env: Record<string, string>): Promise<Kamail
   const out = fs.openSync(log, 'a');
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'telephony/run.mjs')], {
-    env: { ...process.env, SIP_CHILDREN: '2', SIP_RUN_DIR: path.join(workDir, `run-${port}`), ...env },
+    // The test clock is on unless a test says otherwise (X-Switchboard-Test-Time, telephony/README.md).
+    env: { ...process.env, SIP_CHILDREN: '2', SIP_TEST_CLOCK: 'true', SIP_RUN_DIR: path.join(workDir, `run-${port}`), ...env },
     stdio: ['ignore', out, out],
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

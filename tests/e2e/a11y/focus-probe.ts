@@ -39,8 +39,11 @@ function probe(): FocusReport | null {
     return rgb(getComputedStyle(document.documentElement).backgroundColor || '#fff');
   };
 
-  // The previous control has lost focus: its own look is the baseline.
   const last = seen.at(-1);
+  // Tab moved within the same control (a time or date input's hour and minute fields): it has
+  // not lost focus yet, so its baseline is read when it does.
+  if (last && document.activeElement === last.el) return null;
+  // The previous control has lost focus: its own look is the baseline.
   let done: FocusReport | null = null;
   if (last) {
     const now = look(last.el);
