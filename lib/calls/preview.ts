@@ -1,0 +1,197 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
+import type { RingStrategy, ScheduleOwnerKind } from '@/db/schema';
+import type { CalendarId } from './calendars';
+import {
+  extensionFlags,
+  numberFlow,
+  reachedByAll,
+  type FlowExtension,
+  type FlowNumber,
+  type FlowSchedule,
+  type FlowTarget,
+  type FlowUser,
+  type NumberFlow,
+  type ReachedBy,
+  type RoutingGraph,
+} from './flow-graph';
+import { firstRungOf, simulateNumber, type FirstRung, type SimulatedCall, type SimulateOptions } from './flow-simulate';
+import type { Schedule, ScheduleState } from './schedule';
+import { timeOfMinutes, WEEKDAYS, type Weekday } from './time';
+
+/*
+ * The call-flow preview, computed from the database state: four statements load the company's
+ * routing graph (users with whether they have a phone, extensions with their members and
+ * round-robin state, owned numbers, schedules with hours, closures, switched-off holidays and
+ * targets), whatever the team's size; the rest is flow-graph.ts and flow-simulate.ts, pure.
+ *
+ * Which schedule applies follows sip.call_route() (migration 0012): see scheduleFor.
+ */
+
+type Exec = Db | Tx;
+const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
+
+type UserRow = { id: string; first_name: string; last_name: string; sip_username: string; licence: string; extension: string | null; has_phone: boolean };
+type ExtensionRow = {
+  id: string;
+  number: string;
+  type: FlowExtension['type'];
+  user_id: string | null;
+  name: string;
+  strategy: RingStrategy | null;
+  no_answer_kind: 'voicemail' | 'extension' | null;
+  no_answer_user_id: string | null;
+  no_answer_extension_id: string | null;
+  members: { userId: string; position: number; ringSeconds: number }[];
+  rr_user_id: string | null;
+  rr_position: number | null;
+};
+type NumberRow = { id: string; e164: string; is_main: boolean; extension_id: string | null };
+type TargetJson = { state: ScheduleState; kind: FlowTarget['kind']; extensionId: string | null; e164: string | null; voicemailUserId: string | null };
+type ScheduleRow = {
+  time_zone: string;
+  id: string | null;
+  owner_kind: ScheduleOwnerKind | null;
+  phone_number_id: string | null;
+  ring_group_id: string | null;
+  holiday_calendar: string | null;
+  hours: [number, number, number][] | null;
+  closures: [string, string][] | null;
+  disabled: string[] | null;
+  targets: TargetJson[] | null;
+};
+
+export async function loadRoutingGraph(exec: Exec, companyId: string): Promise<RoutingGraph> {
+  const [userRows, extensionRows, numberRows, scheduleRows] = await Promise.all([
+    exec.execute(sql`select u.id, u.first_name, u.last_name, u.sip_username, u.licence, e.number as extension,
+        (u.licence = 'office' or exists (select 1 from sip_credentials cr where cr.user_id = u.id)
+          or exists (select 1 from devices d where d.user_id = u.id)) as has_phone
+      from users u left join extensions e on e.user_id = u.id and e.type = 'user'
+      where u.company_id = ${companyId}`),
+    exec.execute(sql`select e.id, e.number, e.type, e.user_id, coalesce(u.first_name || ' ' || u.last_name, e.name, '') as name,
+        e.strategy, e.no_answer_kind, e.no_answer_user_id, e.no_answer_extension_id,
+        coalesce((select json_agg(json_build_object('userId', m.user_id, 'position', m.position, 'ringSeconds', m.ring_seconds) order by m.position)
+          from ring_group_members m join users mu on mu.id = m.user_id and mu.company_id = e.company_id
+          where m.ring_group_id = e.id), '[]'::json) as members,
+        rr.last_user_id as rr_user_id, rr.last_position as rr_position
+      from extensions e left join users u on u.id = e.user_id
+      left join sip.round_robin rr on rr.ring_group_id = e.id
+      where e.company_id = ${companyId}`),
+    exec.execute(sql`select id, e164, is_main, extension_id from phone_numbers
+      where company_id = ${companyId} and status = 'owned' order by is_main desc, e164`),
+    exec.execute(sql`select c.time_zone, s.id, s.owner_kind, s.phone_number_id, s.ring_group_id, s.holiday_calendar,
+        (select json_agg(json_build_array(h.weekday, h.start_minute, h.end_minute) order by h.weekday, h.start_minute)
+          from call_schedule_hours h where h.schedule_id = s.id) as hours,
+        (select json_agg(json_build_array(cl.first_day, cl.last_day)) from call_schedule_closures cl where cl.schedule_id = s.id) as closures,
+        (select json_agg(dh.holiday_key) from call_schedule_disabled_holidays dh where dh.schedule_id = s.id) as disabled,
+        (select json_agg(json_build_object('state', t.state, 'kind', t.kind, 'extensionId', t.extension_id, 'e164', t.e164,
+          'voicemailUserId', t.voicemail_user_id)) from call_state_targets t where t.schedule_id = s.id) as targets
+      from companies c left join call_schedules s on s.company_id = c.id
+      where c.id = ${companyId}`),
+  ]);
+  const schedules = rowsOf<ScheduleRow>(scheduleRows);
+  const timeZone = schedules[0]?.time_zone ?? 'UTC';
+  const flowSchedule = (r: ScheduleRow): FlowSchedule => {
+    const week = Object.fromEntries(WEEKDAYS.map((d) => [d, [] as { start: string; end: string }[]])) as Record<Weekday, { start: string; end: string }[]>;
+    for (const [weekday, start, end] of r.hours ?? []) week[WEEKDAYS[weekday]!].push({ start: timeOfMinutes(start), end: timeOfMinutes(end) });
+    const schedule: Schedule = {
+      timeZone,
+      week,
+      closures: (r.closures ?? []).map(([from, to]) => ({ from: String(from).slice(0, 10), to: String(to).slice(0, 10) })),
+      holidays: { calendar: r.holiday_calendar as CalendarId | null, disabled: r.disabled ?? [] },
+    };
+    const targets: FlowSchedule['targets'] = {};
+    for (const t of r.targets ?? []) {
+      if ((t.kind === 'extension' || t.kind === 'ring_group') && t.extensionId) targets[t.state] = { kind: t.kind, extensionId: t.extensionId };
+      else if (t.kind === 'number' && t.e164) targets[t.state] = { kind: 'number', e164: t.e164 };
+      else if (t.kind === 'voicemail' && t.voicemailUserId) targets[t.state] = { kind: 'voicemail', userId: t.voicemailUserId };
+    }
+    return { schedule, targets };
+  };
+  const companyRow = schedules.find((s) => s.owner_kind === 'company');
+  const byGroup = new Map(schedules.filter((s) => s.owner_kind === 'ring_group' && s.ring_group_id).map((s) => [s.ring_group_id!, flowSchedule(s)]));
+  const byNumber = new Map(schedules.filter((s) => s.owner_kind === 'number' && s.phone_number_id).map((s) => [s.phone_number_id!, flowSchedule(s)]));
+
+  const users = new Map<string, FlowUser>(
+    rowsOf<UserRow>(userRows).map((u) => [
+      u.id,
+      { id: u.id, name: `${u.first_name} ${u.last_name}`, sipUsername: u.sip_username, extension: u.extension, hasPhone: Boolean(u.has_phone) },
+    ]),
+  );
+  const extensions = new Map<string, FlowExtension>(
+    rowsOf<ExtensionRow>(extensionRows).map((e) => [
+      e.id,
+      {
+        id: e.id,
+        number: e.number,
+        type: e.type,
+        name: e.name,
+        userId: e.user_id,
+        strategy: e.strategy,
+        noAnswer:
+          e.no_answer_kind === 'voicemail'
+            ? { kind: 'voicemail', userId: e.no_answer_user_id }
+            : e.no_answer_kind === 'extension'
+              ? { kind: 'extension', extensionId: e.no_answer_extension_id }
+              : null,
+        members: (typeof e.members === 'string' ? (JSON.parse(e.members) as ExtensionRow['members']) : e.members).map((m) => ({
+          userId: m.userId,
+          position: Number(m.position),
+          ringSeconds: Number(m.ringSeconds),
+        })),
+        roundRobin: e.rr_position === null ? null : { lastUserId: e.rr_user_id, lastPosition: Number(e.rr_position) },
+      },
+    ]),
+  );
+  const numbers = new Map<string, FlowNumber>(
+    rowsOf<NumberRow>(numberRows).map((n) => [
+      n.id,
+      { id: n.id, e164: n.e164, isMain: Boolean(n.is_main), extensionId: n.extension_id, schedule: byNumber.get(n.id) ?? null },
+    ]),
+  );
+  return { timeZone, users, extensions, numbers, ringGroupSchedules: byGroup, companySchedule: companyRow ? flowSchedule(companyRow) : null };
+}
+
+/** The ordered path of a call to the number: schedule, then each state's target chain. */
+export async function callFlow(exec: Exec, companyId: string, numberId: string): Promise<NumberFlow | undefined> {
+  return numberFlow(await loadRoutingGraph(exec, companyId), numberId);
+}
+
+/** A call to the number at `at`: its state, who rings in what order, then what happens. */
+export async function simulateCall(exec: Exec, companyId: string, numberId: string, at: Date, opts: SimulateOptions = {}): Promise<SimulatedCall | undefined> {
+  return simulateNumber(await loadRoutingGraph(exec, companyId), numberId, at, opts);
+}
+
+/** Every number and ring group (and no-answer chain) that can reach the extension. */
+export async function reachedBy(exec: Exec, companyId: string, extensionId: string): Promise<ReachedBy> {
+  return reachedByAll(await loadRoutingGraph(exec, companyId)).get(extensionId) ?? { numbers: [], ringGroups: [] };
+}
+
+/**
+ * The first party(ies) a call to the number at `at` rings (see FirstRung), with `registered`
+ * the SIP usernames whose phones are registered: what the agreement test compares with Kamailio.
+ */
+export async function firstRung(exec: Exec, companyId: string, numberId: string, at: Date, opts: SimulateOptions = {}): Promise<FirstRung> {
+  const graph = await loadRoutingGraph(exec, companyId);
+  const call = simulateNumber(graph, numberId, at, opts);
+  return call ? firstRungOf(graph, call) : { kind: 'nobody' };
+}
+
+export type { FirstRung, NumberFlow, ReachedBy, RoutingGraph, SimulatedCall, SimulateOptions };
+
+/**
+ * The Review's dead ends: numbers with a flagged branch (a state with no target, a path that
+ * rings nobody with a phone, a loop) and ring groups that ring nobody or loop. An unassigned
+ * number without a schedule is left out: the Review reports it already (mainRingsNobody,
+ * numbersUnassigned), and so is a group without members (ringGroupNoMember).
+ */
+export function deadEndsOf(graph: RoutingGraph) {
+  const numbers = [...graph.numbers.values()]
+    .filter((n) => numberFlow(graph, n.id)!.flags.some((f) => f.kind !== 'unassigned'))
+    .sort((a, b) => (a.e164 < b.e164 ? -1 : 1));
+  const ringGroups = [...extensionFlags(graph).keys()]
+    .map((id) => graph.extensions.get(id)!)
+    .filter((e) => e.type === 'ring_group')
+    .sort((a, b) => a.number.length - b.number.length || (a.number < b.number ? -1 : 1));
+  return { numbers, ringGroups };
+}
