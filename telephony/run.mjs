@@ -6,7 +6,8 @@
 //
 // Environment: DATABASE_URL (required: PostgreSQL or Neon, not PGlite), SIP_LISTEN,
 // SIP_CARRIERS, SIP_CARRIER_URI, SIP_MEDIA_URI, SIP_DOMAIN_SUFFIX, SIP_AUTH_SECRET, SIP_SERVER_ID,
-// SIP_CHILDREN, SIP_LOG_LEVEL, SIP_RUN_DIR, KAMAILIO (telephony/README.md describes each).
+// SIP_CHILDREN, SIP_LOG_LEVEL, SIP_RUN_DIR, KAMAILIO, SIP_TEST_CLOCK (telephony/README.md
+// describes each).
 // The database URL reaches Kamailio without its password, which goes to libpq as PGPASSWORD,
 // so it is neither in the process list nor in Kamailio's logs.
 import { spawn } from 'node:child_process';
@@ -111,6 +112,23 @@ export function uriSetting(name, value = '') {
   return v;
 }
 
+/**
+ * SIP_TEST_CLOCK=true: the test-only clock (a carrier INVITE's X-Switchboard-Test-Time header
+ * sets the instant its schedule is read at). Refused with NODE_ENV=production: anyone who can
+ * reach a trusted carrier address could then choose the hour a call is routed at.
+ */
+export function testClockSetting(value = '', nodeEnv = '') {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'false') return 'off';
+  if (v !== 'true') throw new SetupError(`SIP_TEST_CLOCK must be true or false, not "${value}"`);
+  if (nodeEnv === 'production') {
+    throw new SetupError(
+      'SIP_TEST_CLOCK=true is a test-only switch (calls would be routed at the hour a header names) and is refused with NODE_ENV=production: unset it.',
+    );
+  }
+  return 'on';
+}
+
 function intSetting(name, value, fallback, min, max) {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -151,6 +169,8 @@ export function settingsFrom(env = process.env) {
       SB_CHILDREN: String(intSetting('SIP_CHILDREN', env.SIP_CHILDREN, 4, 1, 64)),
       SB_SERVER_ID: String(intSetting('SIP_SERVER_ID', env.SIP_SERVER_ID, 1, 0, 65535)),
       SB_LOG_LEVEL: String(intSetting('SIP_LOG_LEVEL', env.SIP_LOG_LEVEL, 2, -5, 3)),
+      // Always set, so an SB_TEST_CLOCK inherited from the environment cannot switch it on.
+      SB_TEST_CLOCK: testClockSetting(env.SIP_TEST_CLOCK, env.NODE_ENV),
       ...(secret ? { SB_AUTH_SECRET: secret } : {}),
     },
   };

@@ -21,6 +21,7 @@ import {
   type OwnerRef,
 } from './card-schema';
 import { suggestedCalendar } from './defaults';
+import { rewriteHolidayDates } from './holiday-dates';
 import { holidayKeysOf, holidaysOf } from './holidays';
 import { MAX_CLOSURES, MAX_DISABLED_HOLIDAYS } from './schema';
 import {
@@ -57,9 +58,10 @@ async function requireSchedule(tx: Tx, companyId: string, ref: OwnerRef) {
 export const saveBusinessHours = defineAction({
   card: CARD,
   schema: saveHoursSchema,
-  async handler(input, { tx, company, record }) {
+  async handler(input, { tx, company, record, now }) {
     const created = !(await findSchedule(tx, company.id, input));
     const schedule = await ensureSchedule(tx, company.id, input, suggestedCalendar(company));
+    if (created) await rewriteHolidayDates(tx, schedule.id, now());
     const before = await weekOf(tx, schedule.id);
     await tx.delete(callScheduleHours).where(eq(callScheduleHours.scheduleId, schedule.id));
     const rows = WEEKDAYS.flatMap((day, weekday) =>
@@ -130,7 +132,7 @@ export const removeClosure = defineAction({
 export const setHolidayCalendar = defineAction({
   card: CARD,
   schema: setCalendarSchema,
-  async handler(input, { tx, company, record }) {
+  async handler(input, { tx, company, record, now }) {
     const schedule = await requireSchedule(tx, company.id, input);
     const calendar = input.calendar || null;
     if (calendar === schedule.holidayCalendar) return { calendar };
@@ -144,6 +146,7 @@ export const setHolidayCalendar = defineAction({
         ),
       );
     await touchSchedule(tx, schedule.id, { holidayCalendar: calendar });
+    await rewriteHolidayDates(tx, schedule.id, now());
     await record({
       action: 'calls.calendarChanged',
       target: await ownerLabel(tx, company.id, input),
@@ -176,6 +179,7 @@ export const setHolidayEnabled = defineAction({
       await tx.insert(callScheduleDisabledHolidays).values({ scheduleId: schedule.id, holidayKey: input.key });
     }
     await touchSchedule(tx, schedule.id);
+    await rewriteHolidayDates(tx, schedule.id, now());
     // Named as this year's (or a coming year's) list names it, in the admin's language.
     const year = Number(localTimeAt(now(), company.timeZone).date.slice(0, 4));
     const holiday = [0, 1, 2, 3, 4]
