@@ -24,6 +24,8 @@ export type OutboxRow = {
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  /** Not sent before this (a yearly reminder queued a year ahead); null when due at once. */
+  notBefore: Date | null;
   userId: string | null;
   userName: string | null;
   /** The user may get a new activation link: they exist and have not set a password yet. */
@@ -45,6 +47,7 @@ export async function getOutboxPage(companyId: string, page = 1, exec: Db = db()
       lastError: outbox.lastError,
       createdAt: outbox.createdAt,
       sentAt: outbox.sentAt,
+      nextAttemptAt: outbox.nextAttemptAt,
       userId: outbox.userId,
       firstName: users.firstName,
       lastName: users.lastName,
@@ -72,6 +75,7 @@ export async function getOutboxPage(companyId: string, page = 1, exec: Db = db()
         lastError: r.lastError,
         createdAt: r.createdAt,
         sentAt: r.sentAt,
+        notBefore: r.status === 'pending' && r.attempts === 0 && r.nextAttemptAt > r.createdAt ? r.nextAttemptAt : null,
         userId: r.userId,
         userName: fullNameOrNull(r),
         canResend: r.firstName !== null && !r.hasPassword,

@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db';
 import { companies } from '@/db/schema';
+import { deadEndsOf, loadRoutingGraph } from '@/lib/calls/preview';
+import { EMERGENCY_SECTION_HREF, missingEmergencyDuties, type EmergencyDutyMissing } from '@/lib/emergency/duties';
 import { extensionsBreakingRules, type BreakingExtension } from '@/lib/extensions/breaking-rules';
 import { fullNameSql } from '@/lib/format/person';
 import type { Translate } from '@/lib/i18n/messages';
@@ -29,6 +31,7 @@ import { CARD_PATHS, SETUP_CARDS, type SetupCard } from '@/lib/setup/cards';
  */
 export type MissingCode =
   | 'emergencyAddress'
+  | EmergencyDutyMissing
   | 'officeUserNoNumber'
   | 'conferenceNoNumber'
   | 'ringGroupNoMember'
@@ -39,7 +42,10 @@ export type MissingCode =
   | 'seatsUnused'
   | 'mainRingsNobody'
   | 'noAnswerTargetGone'
-  | 'numbersUnassigned';
+  | 'numbersUnassigned'
+  // Issue 14's call-flow preview (lib/calls/flow-graph.ts): dead ends.
+  | 'numberFlowDeadEnd'
+  | 'ringGroupDeadEnd';
 
 /** Issue 10's leftovers: their sentences are in the `billing.missing` namespace. */
 const LEFTOVER_CODES = ['mainRingsNobody', 'noAnswerTargetGone', 'numbersUnassigned'] as const;
@@ -149,11 +155,14 @@ export async function getMissing(companyId: string, exec: Db = db()): Promise<Mi
     .from(companies)
     .where(eq(companies.id, companyId))) as Row[];
   if (!row) throw new Error(`Company ${companyId} not found`);
-  const [rows, prices, breaking] = await Promise.all([
+  const [rows, prices, breaking, emergency] = await Promise.all([
     loadBillingRows(exec, companyId),
     companyPrices(exec, companyId),
     extensionsBreakingRules(companyId, exec),
+    missingEmergencyDuties(companyId, exec),
   ]);
+  // The call-flow dead ends: the company's routing graph, four statements whatever its size.
+  const deadEnds = deadEndsOf(await loadRoutingGraph(exec, companyId));
   const bill = computeBill({ ...rows, prices: prices.monthlyMinor });
   // The main number is reported on its own (a blocker); the others are the warning.
   const unassigned = rows.numbers
@@ -161,6 +170,11 @@ export async function getMissing(companyId: string, exec: Db = db()): Promise<Mi
     .sort((a, b) => (a.e164 < b.e164 ? -1 : 1));
   return missingFrom(row, {
     breaking,
+    deadEnds: {
+      numbers: deadEnds.numbers.map((n) => formatNational(n.e164)),
+      ringGroups: deadEnds.ringGroups.map((g) => (g.name && g.name !== g.number ? `${g.number} (${g.name})` : g.number)),
+    },
+    emergency,
     seatMinor: prices.monthlyMinor.office_licence,
     unassigned: {
       count: unassigned.length,
@@ -172,6 +186,8 @@ export async function getMissing(companyId: string, exec: Db = db()): Promise<Mi
 
 type Costs = {
   breaking: BreakingExtension[];
+  deadEnds: { numbers: string[]; ringGroups: string[] };
+  emergency: EmergencyDutyMissing[];
   seatMinor: number;
   unassigned: { count: number; names: string[]; amountMinor: number };
 };
@@ -199,6 +215,10 @@ function missingFrom(row: Row, costs: Costs): MissingItem[] {
     });
 
   if (!row.hasAddress) add('emergencyAddress', 'blocker', 'company');
+  // US recipients, the CA/GB/CH notice (lib/emergency): set in the Company card's emergency section.
+  for (const code of costs.emergency) {
+    out.push({ code, severity: 'blocker', card: 'company', href: EMERGENCY_SECTION_HREF, count: 1, names: [] });
+  }
   if (Number(row.userNoNumberCount) > 0) add('officeUserNoNumber', 'blocker', 'numbers', row.userNoNumberCount, row.userNoNumberNames);
   if (Number(row.conferenceNoNumberCount) > 0) {
     add('conferenceNoNumber', 'blocker', 'numbers', row.conferenceNoNumberCount, row.conferenceNoNumberNames);
@@ -213,6 +233,13 @@ function missingFrom(row: Row, costs: Costs): MissingItem[] {
   if (row.mainUnmapped) add('mainRingsNobody', 'blocker', 'numbers', 1, [formatNational(row.mainUnmapped)]);
   if (Number(row.noAnswerGoneCount) > 0) {
     add('noAnswerTargetGone', 'blocker', 'extensions', row.noAnswerGoneCount, row.noAnswerGoneNames);
+  }
+  const { deadEnds } = costs;
+  if (deadEnds.numbers.length > 0) {
+    add('numberFlowDeadEnd', 'blocker', 'numbers', deadEnds.numbers.length, deadEnds.numbers.slice(0, NAMES_SHOWN));
+  }
+  if (deadEnds.ringGroups.length > 0) {
+    add('ringGroupDeadEnd', 'blocker', 'extensions', deadEnds.ringGroups.length, deadEnds.ringGroups.slice(0, NAMES_SHOWN));
   }
   const verified = new Set(row.verifiedCards);
   for (const card of SETUP_CARDS) {

@@ -7,12 +7,18 @@ import { companies } from '@/db/schema';
 import { requireAdmin } from '@/lib/auth/session';
 import { getSetupProgress } from '@/lib/setup/cards';
 import { SipDomain } from '@/components/telephony/sip-domain';
+import { EmergencySection } from '@/components/company/emergency-section';
+import { getEmergencyDuties } from '@/lib/emergency/duties';
+import { isLocale } from '@/lib/i18n/locales';
+import { getLocale } from 'next-intl/server';
 
 export default async function CompanyPage() {
   const actor = await requireAdmin('/setup/company');
-  const [company, progress] = await Promise.all([
+  const [company, progress, duties, rawLocale] = await Promise.all([
     db().select().from(companies).where(eq(companies.id, actor.companyId)).then(first),
     getSetupProgress(actor.companyId),
+    getEmergencyDuties(actor.companyId),
+    getLocale(),
   ]);
   return (
     <CardPage card="company" progress={progress}>
@@ -32,6 +38,7 @@ export default async function CompanyPage() {
           addressCountry: (company.emergencyCountry ?? company.country) as never,
         }}
       />
+      <EmergencySection duties={duties} locale={isLocale(rawLocale) ? rawLocale : 'fr'} timeZone={company.timeZone} />
       <SipDomain domain={company.sipDomain} />
     </CardPage>
   );

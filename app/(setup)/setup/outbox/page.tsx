@@ -59,6 +59,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <dd>{m.userName ? `${m.userName} <${m.toEmail}>` : m.toEmail}</dd>
                 <dt className="font-medium">{t('queued')}</dt>
                 <dd>{when(m.createdAt)}</dd>
+                {m.notBefore && (
+                  <>
+                    <dt className="font-medium">{t('notBefore')}</dt>
+                    <dd>{when(m.notBefore)}</dd>
+                  </>
+                )}
                 {m.sentAt && (
                   <>
                     <dt className="font-medium">{t('sentAt')}</dt>
