@@ -84,7 +84,7 @@ export function parseMessageLog(file: string): SipMessage[] {
 // SIPp
 
 type SippOptions = {
-  scenario: 'register' | 'call' | 'call-at' | 'answer' | 'ring';
+  scenario: 'register' | 'call' | 'call-at' | 'call-cancel' | 'answer' | 'ring';
   name: string;
   port?: number;
   /** Where requests go (callers, registrations). */
@@ -195,6 +195,15 @@ export function phone(extension: string, behaviour: 'answer' | 'ring', opts: { c
   });
 }
 
+/**
+ * A long-lived SIPp UAS (a phone, the media server, the carrier) taking up to `calls` calls
+ * until stopped: calls wait until it listens, like phone()'s.
+ */
+export function uas(name: string, port: number, scenario: 'answer' | 'ring', opts: { calls?: number; timeoutS?: number } = {}) {
+  starting.add(port);
+  return sipp({ scenario, name, port, calls: opts.calls ?? 10_000, timeoutS: opts.timeoutS ?? 600 });
+}
+
 /** Phone ports whose SIPp may not be listening yet: a call waits for them (a loaded machine starts SIPp late). */
 const starting = new Set<number>();
 
@@ -229,11 +238,13 @@ export async function call(
     name?: string;
     /** Sent as X-Switchboard-Test-Time (ISO 8601): the instant under Kamailio's test clock. */
     at?: string;
+    /** call-cancel: call-at that cancels on the first ringing (who was rung first, then 487). */
+    scenario?: 'call-cancel';
   } = {},
 ) {
   await phonesListening();
   const run = sipp({
-    scenario: opts.at ? 'call-at' : 'call',
+    scenario: opts.scenario ?? (opts.at ? 'call-at' : 'call'),
     name: opts.name ?? `call-${from.username}-${dialled}`.replace(/[^A-Za-z0-9.-]/g, '_'),
     port: from.port,
     remote: opts.proxy ?? ports.kamailio,
