@@ -8,8 +8,8 @@ import nextTs from 'eslint-config-next/typescript';
  * domains before it, and itself. Files directly in lib/ (env.ts, utils.ts) and db/ serve all.
  */
 export const DOMAIN_ORDER = [
-  'i18n', 'format', 'countries', 'secrets', 'actions', 'forms', 'prices', 'audit', 'throttle', 'setup', 'telephony', 'calls', 'numbers',
-  'extensions', 'company', 'licences', 'team', 'auth', 'mail', 'review', 'me', 'runner',
+  'i18n', 'format', 'countries', 'secrets', 'actions', 'forms', 'prices', 'audit', 'throttle', 'setup', 'telephony', 'sites', 'calls', 'numbers',
+  'extensions', 'company', 'licences', 'team', 'auth', 'mail', 'emergency', 'review', 'me', 'runner',
 ];
 
 const inLib = [{ element: { type: 'lib-domain' } }, { file: { categories: 'lib-root' } }];

@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
+import { CALL_STATES, NUMBER_TYPES, RING_STRATEGIES, SCHEDULE_OWNER_KINDS, SETUP_CARDS } from './enums';
+export { CALL_STATES, NUMBER_TYPES, RING_STRATEGIES, SCHEDULE_OWNER_KINDS, SETUP_CARDS } from './enums';
 import {
   type AnyPgColumn,
   bigserial,
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   inet,
@@ -55,6 +58,41 @@ export const companies = pgTable(
   ],
 );
 
+/**
+ * Where a company's people work (issue 14 item 4): each site has an address validated per
+ * country (lib/sites/address.ts) and a time zone. The first site is the Company card's emergency
+ * address and time zone: companies.emergency_* and companies.time_zone mirror it, kept equal by
+ * triggers both ways (migration 0014), so no writer can make them disagree.
+ */
+export const sites = pgTable(
+  'sites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    isFirst: boolean('is_first').notNull().default(false),
+    street: text('street'),
+    city: text('city'),
+    postalCode: text('postal_code'),
+    region: text('region'),
+    country: text('country'),
+    timeZone: text('time_zone').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('sites_company_name_unique').on(t.companyId, sql`lower(${t.name})`),
+    uniqueIndex('sites_company_first_unique').on(t.companyId).where(sql`${t.isFirst}`),
+    // The target of users' (site_id, company_id) key: a user's site is of the user's company.
+    uniqueIndex('sites_id_company_unique').on(t.id, t.companyId),
+    check('sites_name_check', sql`length(trim(${t.name})) between 1 and 80`),
+    check('sites_country_check', sql`${t.country} is null or ${t.country} in ('FR','US','CA','GB','BE','CH')`),
+    // Only the first site may be without an address (a new company has none yet).
+    check('sites_address_check', sql`${t.isFirst} or (nullif(trim(${t.street}), '') is not null and ${t.city} is not null and ${t.postalCode} is not null and ${t.country} is not null)`),
+  ],
+);
+
 export const users = pgTable(
   'users',
   {
@@ -75,9 +113,17 @@ export const users = pgTable(
     sipUsername: text('sip_username')
       .notNull()
       .default(sql`('u' || left(replace(gen_random_uuid()::text, '-', ''), 12))`),
+    // Where they work (the dispatchable location with floorRoom): an insert that leaves it out
+    // gets the company's first site from the users_site_default trigger (migration 0014).
+    siteId: uuid('site_id').notNull().default(sql`null`),
+    // Floor, suite or room within the site (US RAY BAUM'S Act), free text.
+    floorRoom: text('floor_room'),
     createdAt: createdAt(),
   },
   (t) => [
+    foreignKey({ name: 'users_site_company_fk', columns: [t.siteId, t.companyId], foreignColumns: [sites.id, sites.companyId] }),
+    index('users_site_idx').on(t.siteId),
+    check('users_floor_room_check', sql`${t.floorRoom} is null or length(${t.floorRoom}) between 1 and 80`),
     uniqueIndex('users_email_unique').on(t.email),
     uniqueIndex('users_sip_username_unique').on(t.sipUsername),
     index('users_company_idx').on(t.companyId),
@@ -87,7 +133,6 @@ export const users = pgTable(
   ],
 );
 
-export const RING_STRATEGIES = ['simultaneous', 'sequential', 'round_robin'] as const;
 export type RingStrategy = (typeof RING_STRATEGIES)[number];
 
 export const EXTENSION_TYPES = ['user', 'ring_group', 'conference'] as const;
@@ -240,7 +285,6 @@ export const orderLines = pgTable(
   ],
 );
 
-export const NUMBER_TYPES = ['local', 'toll_free'] as const;
 export type NumberType = (typeof NUMBER_TYPES)[number];
 export type NumberStatus = 'available' | 'held' | 'owned';
 
@@ -382,7 +426,6 @@ export const authThrottle = pgTable(
   (t) => [check('auth_throttle_attempts_check', sql`${t.attempts} >= 0`)],
 );
 
-export const SETUP_CARDS = ['company', 'team', 'licences', 'extensions', 'numbers', 'calls', 'review'] as const;
 export type SetupCard = (typeof SETUP_CARDS)[number];
 export type CardStatus = 'not_started' | 'in_progress' | 'verified';
 
@@ -504,10 +547,8 @@ export const sipRoundRobin = sip.table('round_robin', {
 // company's time zone, so the SIP server can compare them with `now() at time zone` directly.
 // ---------------------------------------------------------------------------------------------
 
-export const SCHEDULE_OWNER_KINDS = ['company', 'number', 'ring_group'] as const;
 export type ScheduleOwnerKind = (typeof SCHEDULE_OWNER_KINDS)[number];
 
-export const CALL_STATES = ['open', 'closed', 'holiday'] as const;
 export type CallState = (typeof CALL_STATES)[number];
 
 export const CALL_TARGET_KINDS = ['extension', 'ring_group', 'number', 'voicemail'] as const;
@@ -599,6 +640,29 @@ export const callScheduleDisabledHolidays = pgTable(
 );
 
 /**
+ * The enabled holidays of a schedule's calendar as local dates, for the SIP server (which cannot
+ * run date-holidays): written by lib/calls/holiday-dates.ts with every calendar or holiday
+ * change, last year to three years ahead (migration 0012, sip.call_route).
+ */
+export const callScheduleHolidayDates = pgTable(
+  'call_schedule_holiday_dates',
+  {
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => callSchedules.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    holidayKey: text('holiday_key').notNull(),
+    name: text('name').notNull(),
+    // Local minute the holiday starts at (a canton's half-day: 720); 0 for the whole day.
+    fromMinute: smallint('from_minute').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scheduleId, t.day] }),
+    check('call_schedule_holiday_dates_from_minute_check', sql`${t.fromMinute} between 0 and 1439`),
+  ],
+);
+
+/**
  * What a state rings: exactly one of an extension (user or bridge), a ring group, an outside
  * number (E.164) or a user's voicemail. A target that is deleted takes its row along: the state
  * then has no target, which the card shows (never a silent fallback).
@@ -632,6 +696,7 @@ export const callStateTargets = pgTable(
 
 export type Company = typeof companies.$inferSelect;
 export type User = typeof users.$inferSelect;
+export type Site = typeof sites.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Extension = typeof extensions.$inferSelect;
 export type RingGroupMember = typeof ringGroupMembers.$inferSelect;
@@ -647,3 +712,78 @@ export type Session = typeof sessions.$inferSelect;
 
 export type CallSchedule = typeof callSchedules.$inferSelect;
 export type CallStateTarget = typeof callStateTargets.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Emergency duties per country (lib/emergency/, migration 0013). US (Kari's Law): who is told
+// when someone dials an emergency code, and every such call, recorded by Kamailio through
+// sip.record_emergency_call() (whose trigger queues the e-mails in the outbox). CA, GB, CH: the
+// admin's acknowledgement of the VoIP emergency limitations notice, per version of its text.
+// The functions and the trigger are in the migration (drizzle-kit does not generate them).
+// ---------------------------------------------------------------------------------------------
+
+export const emergencyRecipients = pgTable(
+  'emergency_recipients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('emergency_recipients_company_email_unique').on(t.companyId, t.email),
+    check(
+      'emergency_recipients_email_check',
+      sql`${t.email} = lower(${t.email}) AND ${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+[.][^@[:space:]]+$' AND length(${t.email}) <= 254`,
+    ),
+  ],
+);
+
+export const emergencyCalls = pgTable(
+  'emergency_calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    callerUserId: uuid('caller_user_id').references(() => users.id, { onDelete: 'set null' }),
+    // As at call time: the caller may be renamed, renumbered or removed later.
+    callerName: text('caller_name').notNull(),
+    callerUsername: text('caller_username').notNull(),
+    callerExtension: text('caller_extension'),
+    dialled: text('dialled').notNull(),
+    callbackNumber: text('callback_number'),
+    // The company's emergency address in one line (null: none on file).
+    location: text('location'),
+    calledAt: timestamp('called_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('emergency_calls_company_idx').on(t.companyId, t.calledAt),
+    check('emergency_calls_dialled_check', sql`${t.dialled} ~ '^[0-9]{2,8}$'`),
+    check('emergency_calls_callback_check', sql`${t.callbackNumber} IS NULL OR ${t.callbackNumber} ~ '^[+][1-9][0-9]{6,14}$'`),
+  ],
+);
+
+export const emergencyNoticeAcks = pgTable(
+  'emergency_notice_acks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    userName: text('user_name').notNull(),
+    locale: text('locale').notNull(),
+    version: text('version').notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('emergency_notice_acks_company_version_unique').on(t.companyId, t.version),
+    check('emergency_notice_acks_locale_check', sql`${t.locale} in ('fr','en')`),
+    check('emergency_notice_acks_version_check', sql`${t.version} ~ '^[a-z]{2}-[0-9]{4}-[0-9]+$'`),
+  ],
+);
+
+export type EmergencyCall = typeof emergencyCalls.$inferSelect;
+export type EmergencyNoticeAck = typeof emergencyNoticeAcks.$inferSelect;

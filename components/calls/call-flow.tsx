@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { numberFlow, type RoutingGraph } from '@/lib/calls/flow-graph';
+import { numberFlow, scheduleFor, type RoutingGraph } from '@/lib/calls/flow-graph';
 import { simulateNumber } from '@/lib/calls/flow-simulate';
 import { describer, instantOfLocal } from '@/lib/calls/flow-words';
 import { formatDateTime } from '@/lib/format/date';
@@ -36,7 +36,10 @@ export async function CallFlowSection({ graph, numbers, simulate, page }: Props)
         const flow = numberFlow(graph, n.id);
         if (!flow) return null;
         const asked = simulate?.numberId === n.id ? simulate : null;
-        const at = asked?.at ? instantOfLocal(asked.at, graph.timeZone) : undefined;
+        // A direct line's own hours are in its user's site zone; every other schedule is the first site's.
+        const number = graph.numbers.get(n.id);
+        const zone = (number && scheduleFor(graph, number).schedule?.schedule.timeZone) || graph.timeZone;
+        const at = asked?.at ? instantOfLocal(asked.at, zone) : undefined;
         const call = at ? simulateNumber(graph, n.id, at) : undefined;
         const formId = `simulate-${n.id}`;
         return (
@@ -83,7 +86,7 @@ export async function CallFlowSection({ graph, numbers, simulate, page }: Props)
                 <input type="hidden" name="simulate" value={n.id} />
                 {page > 1 && <input type="hidden" name="page" value={page} />}
                 <div className="grid gap-1">
-                  <Label htmlFor={formId}>{t('callFlow.sim.at', { timeZone: graph.timeZone })}</Label>
+                  <Label htmlFor={formId}>{t('callFlow.sim.at', { timeZone: zone })}</Label>
                   <Input id={formId} type="datetime-local" name="at" required defaultValue={asked?.at ?? ''} step={60} />
                 </div>
                 <Button type="submit" variant="outline">
@@ -93,7 +96,7 @@ export async function CallFlowSection({ graph, numbers, simulate, page }: Props)
               {asked && !call && <p role="alert">{t('callFlow.sim.invalid')}</p>}
               {call && at && (
                 <section aria-label={t('callFlow.sim.title')} data-simulation className="grid gap-1 rounded-md bg-muted/40 p-3">
-                  <h3 className="font-medium">{t('callFlow.sim.result', { when: formatDateTime(at, locale, graph.timeZone) })}</h3>
+                  <h3 className="font-medium">{t('callFlow.sim.result', { when: formatDateTime(at, locale, zone) })}</h3>
                   <p>{words.simState(call, locale)}</p>
                   {call.attempts.length === 0 ? (
                     <p>{t('callFlow.sim.nothingRings')}</p>

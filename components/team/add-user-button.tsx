@@ -4,10 +4,10 @@ import { Plus } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { APP_ONLY } from '@/lib/team/schema';
-import type { DeviceOption } from './types';
+import type { DeviceOption, SiteOption } from './types';
 import { UserDialog } from './user-dialog';
 
-export function AddUserButton({ nextExtension, devices }: { nextExtension: string; devices: DeviceOption[] }) {
+export function AddUserButton({ nextExtension, devices, sites }: { nextExtension: string; devices: DeviceOption[]; sites: SiteOption[] }) {
   const t = useTranslations('team');
   return (
     <UserDialog
@@ -16,8 +16,10 @@ export function AddUserButton({ nextExtension, devices }: { nextExtension: strin
           <Plus aria-hidden /> {t('addUser')}
         </Button>
       }
-      values={{ firstName: '', lastName: '', email: '', licence: 'office', extension: nextExtension, phone: APP_ONLY }}
+      // A new hire works at the first site unless the admin picks another.
+      values={{ firstName: '', lastName: '', email: '', licence: 'office', extension: nextExtension, phone: APP_ONLY, siteId: sites[0]?.id ?? '', floorRoom: '' }}
       devices={devices}
+      sites={sites}
     />
   );
 }

@@ -12,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableRow } from '@/components/ui/table';
 import { fullName } from '@/lib/format/person';
 import { APP_ONLY } from '@/lib/team/schema';
-import type { DeviceOption, TeamRow } from './types';
+import type { DeviceOption, SiteOption, TeamRow } from './types';
 import { UserDialog } from './user-dialog';
 import { named } from '@/lib/format/elision';
 
@@ -22,20 +22,25 @@ const reveal = 'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100
 export function TeamTable({
   rows,
   devices,
+  sites,
   actorId,
   registrations,
 }: {
   rows: TeamRow[];
   devices: DeviceOption[];
+  sites: SiteOption[];
   actorId: string;
   /** Each row's phone registration, as the SIP server has it (lib/telephony/registrations.ts). */
   registrations: Record<string, { registered: boolean; label: string }>;
 }) {
   const t = useTranslations();
+  // The site says something only when there are several; the floor/room always does.
+  const location = (row: TeamRow) =>
+    [sites.length > 1 ? row.siteName : null, row.floorRoom].filter(Boolean).join(' · ') || t('common.none');
   return (
     <Table>
       <ColumnHeaders
-        labels={[t('team.name'), t('auth.email'), t('team.extension'), t('team.licence'), t('team.phone'), t('telephony.registration'), t('team.role')]}
+        labels={[t('team.name'), t('auth.email'), t('team.extension'), t('team.licence'), t('team.phone'), t('team.location'), t('telephony.registration'), t('team.role')]}
         actions={t('team.actions')}
       />
       <TableBody>
@@ -51,6 +56,7 @@ export function TeamTable({
               <TableCell>
                 {row.licence === 'free' ? t('common.none') : row.device ? row.device.model : t('team.appOnly')}
               </TableCell>
+              <TableCell data-site={row.siteName}>{location(row)}</TableCell>
               <TableCell data-registered={registrations[row.id]?.registered ? 'yes' : 'no'} className="whitespace-normal">
                 {registrations[row.id]?.label}
               </TableCell>
@@ -67,8 +73,11 @@ export function TeamTable({
                     licence: row.licence,
                     extension: row.extension ?? '',
                     phone: row.licence === 'free' ? '' : (row.device?.id ?? APP_ONLY),
+                    siteId: row.siteId,
+                    floorRoom: row.floorRoom ?? '',
                   }}
                   devices={row.device ? [row.device, ...devices] : devices}
+                  sites={sites}
                   trigger={
                     <Button variant="ghost" size="icon" className={reveal} aria-label={t('team.editNamed', { name })}>
                       <Pencil aria-hidden />

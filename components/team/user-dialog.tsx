@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { FormDialog } from '@/components/forms/form-dialog';
 import type { UserFormInput } from '@/lib/team/schema';
-import type { DeviceOption } from './types';
+import type { DeviceOption, SiteOption } from './types';
 import { UserForm } from './user-form';
 
 /** Add user (top right of the card) or edit one (the row's pencil): the same form. */
@@ -12,16 +12,18 @@ export function UserDialog({
   userId,
   values,
   devices,
+  sites,
 }: {
   trigger: React.ReactNode;
   userId?: string;
   values: UserFormInput;
   devices: DeviceOption[];
+  sites: SiteOption[];
 }) {
   const t = useTranslations('team');
   return (
     <FormDialog trigger={trigger} title={t(userId ? 'editUser' : 'addUser')} description={t('dialogDescription')} className="sm:max-w-xl">
-      {(close) => <UserForm userId={userId} values={values} devices={devices} onDone={close} />}
+      {(close) => <UserForm userId={userId} values={values} devices={devices} sites={sites} onDone={close} />}
     </FormDialog>
   );
 }

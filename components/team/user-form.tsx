@@ -13,18 +13,21 @@ import { toast } from '@/components/ui/toast';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { APP_ONLY, LICENCES, userFormSchema, type UserFormInput } from '@/lib/team/schema';
 import { FreeSwitchNotice } from './free-switch-notice';
-import type { DeviceOption } from './types';
+import { FLOOR_ROOM_MAX } from '@/lib/sites/schema';
+import type { DeviceOption, SiteOption } from './types';
 
 type Props = {
   /** Editing an existing user when set; adding otherwise. */
   userId?: string;
   values: UserFormInput;
   devices: DeviceOption[];
+  /** The company's sites, first one first: a select only when there are several. */
+  sites: SiteOption[];
   onDone: () => void;
 };
 
 /** The Add / Edit user form of the Team card (RingCentral's "Ajouter un utilisateur"). */
-export function UserForm({ userId, values, devices, onDone }: Props) {
+export function UserForm({ userId, values, devices, sites, onDone }: Props) {
   const t = useTranslations();
   const another = useRef(false);
   const [addedCount, setAddedCount] = useState(0);
@@ -39,9 +42,10 @@ export function UserForm({ userId, values, devices, onDone }: Props) {
       if (!another.current) return onDone();
       const next = (done.ok ? done.data.nextExtension : null) ?? '';
       // The next hire usually gets the same licence and phone kind; a desk phone is one person's.
-      const { licence: keptLicence, phone: keptPhone } = form.getValues();
+      const { licence: keptLicence, phone: keptPhone, siteId: keptSite } = form.getValues();
       const phone = keptPhone === APP_ONLY || keptPhone === '' ? keptPhone : APP_ONLY;
-      form.reset({ firstName: '', lastName: '', email: '', licence: keptLicence, extension: next, phone });
+      // Colleagues are often hired at the same site; the floor/room is each person's.
+      form.reset({ firstName: '', lastName: '', email: '', licence: keptLicence, extension: next, phone, siteId: keptSite, floorRoom: '' });
       setAddedCount((n) => n + 1);
       firstName.current?.focus();
     },
@@ -107,6 +111,26 @@ export function UserForm({ userId, values, devices, onDone }: Props) {
           ))}
         </Select>
       </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {sites.length > 1 && (
+          <FormField id="siteId" label={t('team.site')} error={errorOf('siteId')}>
+            <Select {...form.register('siteId')}>
+              {sites.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+        )}
+        <TextField
+          label={t('team.floorRoom')}
+          description={t('team.floorRoomHint')}
+          maxLength={FLOOR_ROOM_MAX}
+          autoComplete="off"
+          {...field('floorRoom')}
+        />
+      </div>
       <div className="flex flex-wrap justify-end gap-2">
         {!userId && (
           <Button type="submit" variant="outline" disabled={pending} onClick={() => (another.current = true)}>

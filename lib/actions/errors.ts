@@ -15,6 +15,7 @@ const constraintFields: Readonly<Record<string, { field: string; key: string }>>
   extensions_company_number_unique: { field: 'extension', key: 'errors.extensionTakenRace' },
   devices_user_unique: { field: 'phone', key: 'errors.phoneUnavailable' },
   devices_mac_unique: { field: 'mac', key: 'errors.macTaken' },
+  sites_company_name_unique: { field: 'name', key: 'errors.siteNameTaken' },
   // buySeats inserts with ON CONFLICT DO NOTHING, so this only fires if that path changes.
   orders_company_key_unique: { field: 'quantity', key: 'errors.conflict' },
 };

@@ -72,7 +72,9 @@ export function describer(graph: RoutingGraph, t: Translate) {
   const schedule = (flow: NumberFlow) => {
     const number = graph.numbers.get(flow.numberId);
     const group = number?.extensionId ? ext(number.extensionId) : '';
-    return t(`callFlow.schedule.${flow.schedule}`, { timeZone: graph.timeZone, group });
+    // A direct line's own hours are in its user's site zone (lib/sites/time-zone.ts).
+    const zone = (number && flow.schedule === 'number' && number.schedule?.schedule.timeZone) || graph.timeZone;
+    return t(`callFlow.schedule.${flow.schedule}`, { timeZone: zone, group });
   };
   const flag = (f: FlowFlag) =>
     f.kind === 'unassigned'

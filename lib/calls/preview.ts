@@ -46,7 +46,7 @@ type ExtensionRow = {
   rr_user_id: string | null;
   rr_position: number | null;
 };
-type NumberRow = { id: string; e164: string; is_main: boolean; extension_id: string | null };
+type NumberRow = { id: string; e164: string; is_main: boolean; extension_id: string | null; time_zone: string };
 type TargetJson = { state: ScheduleState; kind: FlowTarget['kind']; extensionId: string | null; e164: string | null; voicemailUserId: string | null };
 type ScheduleRow = {
   time_zone: string;
@@ -77,7 +77,8 @@ export async function loadRoutingGraph(exec: Exec, companyId: string): Promise<R
       from extensions e left join users u on u.id = e.user_id
       left join sip.round_robin rr on rr.ring_group_id = e.id
       where e.company_id = ${companyId}`),
-    exec.execute(sql`select id, e164, is_main, extension_id from phone_numbers
+    // Each number's zone by the one rule sip.call_route uses (lib/sites/time-zone.ts).
+    exec.execute(sql`select id, e164, is_main, extension_id, public.number_time_zone(id) as time_zone from phone_numbers
       where company_id = ${companyId} and status = 'owned' order by is_main desc, e164`),
     exec.execute(sql`select c.time_zone, s.id, s.owner_kind, s.phone_number_id, s.ring_group_id, s.holiday_calendar,
         (select json_agg(json_build_array(h.weekday, h.start_minute, h.end_minute) order by h.weekday, h.start_minute)
@@ -91,11 +92,11 @@ export async function loadRoutingGraph(exec: Exec, companyId: string): Promise<R
   ]);
   const schedules = rowsOf<ScheduleRow>(scheduleRows);
   const timeZone = schedules[0]?.time_zone ?? 'UTC';
-  const flowSchedule = (r: ScheduleRow): FlowSchedule => {
+  const flowSchedule = (r: ScheduleRow, zone = timeZone): FlowSchedule => {
     const week = Object.fromEntries(WEEKDAYS.map((d) => [d, [] as { start: string; end: string }[]])) as Record<Weekday, { start: string; end: string }[]>;
     for (const [weekday, start, end] of r.hours ?? []) week[WEEKDAYS[weekday]!].push({ start: timeOfMinutes(start), end: timeOfMinutes(end) });
     const schedule: Schedule = {
-      timeZone,
+      timeZone: zone,
       week,
       closures: (r.closures ?? []).map(([from, to]) => ({ from: String(from).slice(0, 10), to: String(to).slice(0, 10) })),
       holidays: { calendar: r.holiday_calendar as CalendarId | null, disabled: r.disabled ?? [] },
@@ -110,7 +111,14 @@ export async function loadRoutingGraph(exec: Exec, companyId: string): Promise<R
   };
   const companyRow = schedules.find((s) => s.owner_kind === 'company');
   const byGroup = new Map(schedules.filter((s) => s.owner_kind === 'ring_group' && s.ring_group_id).map((s) => [s.ring_group_id!, flowSchedule(s)]));
-  const byNumber = new Map(schedules.filter((s) => s.owner_kind === 'number' && s.phone_number_id).map((s) => [s.phone_number_id!, flowSchedule(s)]));
+  // The company's and the ring groups' schedules only ever apply to numbers in the first site's
+  // zone (`timeZone`); a number's own schedule is read in that number's zone (its user's site).
+  const numberZones = new Map(rowsOf<NumberRow>(numberRows).map((n) => [n.id, n.time_zone ?? timeZone]));
+  const byNumber = new Map(
+    schedules
+      .filter((s) => s.owner_kind === 'number' && s.phone_number_id)
+      .map((s) => [s.phone_number_id!, flowSchedule(s, numberZones.get(s.phone_number_id!) ?? timeZone)]),
+  );
 
   const users = new Map<string, FlowUser>(
     rowsOf<UserRow>(userRows).map((u) => [

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { companies, extensions, type Company } from '@/db/schema';
+import { companies, extensions, sites, type Company } from '@/db/schema';
 import { defineAction, type CardContext } from '@/lib/actions/define';
 import { ActionError } from '@/lib/actions/errors';
 import { diff } from '@/lib/audit/log';
@@ -50,10 +50,19 @@ async function adaptExtensions(ctx: CardContext, input: CompanyDetails) {
   });
 }
 
-/** The details and the emergency address, with the history line of what changed. */
+/**
+ * The details and the emergency address, with the history line of what changed. The address
+ * and time zone are the first site's: the companies row's copy is written here and the
+ * database mirrors it onto the site (migration 0014), in this transaction.
+ */
 async function saveDetails(input: CompanyDetails, ctx: CardContext) {
   const { tx, company } = ctx;
   await adaptExtensions(ctx, input);
+  // Every site's address is in the company's country: with other sites, a move is refused.
+  if (input.country !== company.country) {
+    const [other] = await tx.select({ id: sites.id }).from(sites).where(and(eq(sites.companyId, company.id), eq(sites.isFirst, false))).limit(1);
+    if (other) throw new ActionError('errors.countryLockedBySites', { field: 'country' });
+  }
   const next = {
     name: input.name,
     country: input.country,

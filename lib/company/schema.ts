@@ -1,18 +1,12 @@
 import { z } from 'zod';
-import { isPoBox, normalizePostalCode } from './address';
-import {
-  COUNTRY_RULES,
-  REGION_MAX_LENGTH,
-  isCountryCode,
-  isValidRegion,
-  isValidTimeZone,
-} from '@/lib/countries/rules';
+import { isCountryCode } from '@/lib/countries/rules';
+import { ADDRESS_LIMITS, checkAddress, normalizeAddress } from '@/lib/sites/address-check';
 import { countryField, keyedError, requiredText, textField } from '@/lib/forms/fields';
 import { LOCALES } from '@/lib/i18n/locales';
 
 // Every message is an i18n key ("errors.*"), resolved by the UI, so client and server share one schema.
 
-export const FIELD_LIMITS = { name: 120, street: 200, city: 100, region: REGION_MAX_LENGTH } as const;
+export const FIELD_LIMITS = { name: 120, street: ADDRESS_LIMITS.street, city: ADDRESS_LIMITS.city, region: ADDRESS_LIMITS.region } as const;
 
 export const companyDetailsSchema = z
   .object({
@@ -27,7 +21,7 @@ export const companyDetailsSchema = z
     // Emergency (E911 / 112) address.
     street: requiredText(FIELD_LIMITS.street),
     city: requiredText(FIELD_LIMITS.city),
-    postalCode: requiredText(20),
+    postalCode: requiredText(ADDRESS_LIMITS.postalCode),
     region: textField().max(FIELD_LIMITS.region, { error: 'errors.tooLong' }).nullish(),
     addressCountry: countryField(),
   })
@@ -38,18 +32,7 @@ export const companyDetailsSchema = z
       const country = value.country;
       const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
 
-      if (typeof v.timeZone === 'string' && v.timeZone && !isValidTimeZone(country, v.timeZone)) {
-        issue('timeZone', 'errors.timeZoneInvalid');
-      }
-      if (typeof v.street === 'string' && isPoBox(v.street)) issue('street', 'errors.poBox');
-      if (typeof v.postalCode === 'string' && v.postalCode && !normalizePostalCode(country, v.postalCode)) {
-        issue('postalCode', 'errors.postalCodeInvalid');
-      }
-      if (COUNTRY_RULES[country].regions) {
-        const region = typeof v.region === 'string' ? v.region.toUpperCase() : '';
-        if (!region) issue('region', 'errors.regionRequired');
-        else if (!isValidRegion(country, region)) issue('region', 'errors.regionInvalid');
-      }
+      checkAddress(country, v, issue);
       // Numbers are activated in the company's country, so the emergency address must be there too.
       if (isCountryCode(v.addressCountry) && v.addressCountry !== country) {
         issue('addressCountry', 'errors.countryMismatch');
@@ -58,11 +41,7 @@ export const companyDetailsSchema = z
     // Default would skip this whenever any field is missing; we want postal/region errors shown at once.
     { when: (payload) => isCountryCode((payload.value as { country?: unknown } | undefined)?.country) },
   )
-  .transform(({ region, ...v }) => ({
-    ...v,
-    postalCode: normalizePostalCode(v.country, v.postalCode) ?? v.postalCode,
-    region: COUNTRY_RULES[v.country].regions ? region?.toUpperCase() : region || undefined,
-  }));
+  .transform((v) => normalizeAddress(v.country, v));
 
 export type CompanyDetailsInput = z.input<typeof companyDetailsSchema>;
 export type CompanyDetails = z.output<typeof companyDetailsSchema>;

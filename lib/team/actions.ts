@@ -11,7 +11,9 @@ import { fullName } from '@/lib/format/person';
 import { assertOfficeSeatFree } from '@/lib/licences/seats';
 import { applyNumberDecisions } from '@/lib/numbers/consequences';
 import { assignDirectNumber, needsDirectNumber, syncDirectNumber } from '@/lib/numbers/direct';
+import { chosenSite } from '@/lib/sites/queries';
 import { removeUserSchema } from './consequences';
+import { deskPhoneOwner } from './device-owner';
 import { getNextExtension } from './queries';
 import { assertEmailFree, assignPhone, personRow, countAdmins, loadMember, memberSnapshot, type TeamMember } from './rules';
 import { deviceSchema, roleSchema, userFormSchema, userUpdateSchema } from './schema';
@@ -28,10 +30,11 @@ export const addUser = defineAction({
     await assertEmailFree(tx, company.id, input.email);
     await assertExtensionAvailable(tx, t, company, input.extension);
     if (input.licence === 'office') await assertOfficeSeatFree(tx, company);
+    const site = await chosenSite(tx, company.id, input.siteId);
 
     const [user] = await tx
       .insert(users)
-      .values({ ...personRow(company.id, input), role: 'member', licence: input.licence })
+      .values({ ...personRow(company.id, input), role: 'member', licence: input.licence, siteId: site.id, floorRoom: input.floorRoom || null })
       .returning();
     const [extension] = await tx
       .insert(extensions)
@@ -44,7 +47,7 @@ export const addUser = defineAction({
     await ctx.record({
       action: 'user.added',
       target: fullName(user!),
-      after: memberSnapshot({ user: user!, extension: extension!, device }),
+      after: memberSnapshot({ user: user!, site: site.name, extension: extension!, device }),
     });
     // "Save and add another" pre-fills the form with this.
     return { id: user!.id, nextExtension: await getNextExtension(company.id, 'user', tx) };
@@ -62,7 +65,15 @@ export const updateUser = defineAction({
     if (renumbered) await assertExtensionAvailable(tx, t, company, input.extension, before.extension?.id);
     if (input.licence === 'office' && before.user.licence !== 'office') await assertOfficeSeatFree(tx, company);
 
-    const fields = { firstName: input.firstName, lastName: input.lastName, email: input.email, licence: input.licence };
+    const site = await chosenSite(tx, company.id, input.siteId);
+    const fields = {
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      licence: input.licence,
+      siteId: site.id,
+      floorRoom: input.floorRoom || null,
+    };
     await tx.update(users).set(fields).where(and(eq(users.id, input.id), eq(users.companyId, company.id)));
 
     // Renumbering updates the row in place: mappings and memberships point at its id.
@@ -82,7 +93,7 @@ export const updateUser = defineAction({
     // A Free licence has no phone (the schema empties it), which releases any desk phone.
     const device = await assignPhone(tx, company.id, input.id, input.phone);
 
-    const after: TeamMember = { user: { ...before.user, ...fields }, extension: extension ?? null, device };
+    const after: TeamMember = { user: { ...before.user, ...fields }, site: site.name, extension: extension ?? null, device };
     const change = diff(memberSnapshot(before), memberSnapshot(after));
     await ctx.record(change.changed ? [{ action: 'user.updated', target: fullName(after.user), ...change }] : []);
     return { id: input.id };
@@ -152,11 +163,12 @@ export const addDevice = defineAction({
     const [taken] = await ctx.tx.select({ companyId: devices.companyId, model: devices.model }).from(devices).where(eq(devices.mac, input.mac));
     if (taken?.companyId === ctx.company.id) throw new ActionError('errors.macInInventory', { field: 'mac', params: { model: taken.model } });
     if (taken) throw new ActionError('errors.macTaken', { field: 'mac' });
+    const holder = input.userId ? await deskPhoneOwner(ctx.tx, ctx.company.id, input.userId) : null;
     const [device] = await ctx.tx
       .insert(devices)
-      .values({ companyId: ctx.company.id, model: input.model, mac: input.mac })
+      .values({ companyId: ctx.company.id, model: input.model, mac: input.mac, userId: input.userId ?? null })
       .returning({ id: devices.id, model: devices.model, mac: devices.mac });
-    await ctx.record({ action: 'device.added', target: device!.model, after: input });
+    await ctx.record({ action: 'device.added', target: device!.model, after: { model: input.model, mac: input.mac, ...(holder ? { holder } : {}) } });
     return device!;
   },
 });

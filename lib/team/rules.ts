@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, ne, or, isNull } from 'drizzle-orm';
 import { first } from '@/db/rows';
 import type { Db, Tx } from '@/db';
-import { devices, extensions, users, type User } from '@/db/schema';
+import { devices, extensions, sites, users, type User } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';
 import { fullName } from '@/lib/format/person';
 import { APP_ONLY } from './schema';
@@ -13,6 +13,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type TeamMember = {
   user: User;
+  /** The name of the user's site (the history shows it, not the id). */
+  site: string;
   extension: { id: string; number: string } | null;
   device: { id: string; model: string; mac: string } | null;
 };
@@ -20,14 +22,16 @@ export type TeamMember = {
 /** A user of the actor's company; anyone else's reads as not found, never as forbidden. */
 export async function loadMember(tx: Tx, companyId: string, userId: string): Promise<TeamMember> {
   const [row] = await tx
-    .select({ user: users, extId: extensions.id, extNumber: extensions.number, device: devices })
+    .select({ user: users, site: sites.name, extId: extensions.id, extNumber: extensions.number, device: devices })
     .from(users)
+    .innerJoin(sites, eq(sites.id, users.siteId))
     .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
     .leftJoin(devices, and(eq(devices.userId, users.id), eq(devices.companyId, users.companyId)))
     .where(and(eq(users.id, userId), eq(users.companyId, companyId)));
   if (!row) throw new ActionError('errors.notFound');
   return {
     user: row.user,
+    site: row.site,
     extension: row.extId && row.extNumber ? { id: row.extId, number: row.extNumber } : null,
     device: row.device ? { id: row.device.id, model: row.device.model, mac: row.device.mac } : null,
   };
@@ -43,6 +47,8 @@ export function memberSnapshot(m: TeamMember) {
     licence: m.user.licence,
     extension: m.extension?.number ?? null,
     phone: phoneLabel(m.user.licence, m.device),
+    site: m.site,
+    floorRoom: m.user.floorRoom ?? null,
   };
 }
 

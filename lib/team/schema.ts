@@ -11,6 +11,7 @@ import {
   withId,
 } from '@/lib/forms/fields';
 import { pageParam, searchTextParam } from '@/lib/format/pages';
+import { userSiteFields } from '@/lib/sites/schema';
 
 export const LICENCES = ['free', 'office'] as const;
 export type Licence = (typeof LICENCES)[number];
@@ -32,6 +33,8 @@ export const userFormSchema = z
     extension: extensionNumberField(),
     // Empty for Free users: a desk phone needs an Office licence.
     phone: textField().optional().default(''),
+    // Where they work: '' is the company's first site (the select shows only with several).
+    ...userSiteFields,
   })
   .superRefine((v, ctx) => {
     if (v.licence === 'office' && !v.phone) {
@@ -55,6 +58,8 @@ export const deviceSchema = z.object({
     .transform((v) => v.replace(/[-:.\s]/g, '').toUpperCase())
     .refine((v) => /^[0-9A-F]{12}$/.test(v), { error: 'errors.macInvalid' })
     .transform((v) => v.match(/../g)!.join(':')),
+  // Who it goes to (the Licences card's owner picker); '' or absent: nobody yet.
+  userId: optionalUuidField(),
 });
 
 export const IMPORT_MODES = ['all_or_nothing', 'valid_only'] as const;

@@ -10,6 +10,7 @@ const scoped = (table: string, where: string) =>
 const FINGERPRINT = [
   scoped('companies', 't.id = $1'),
   scoped('users', 't.company_id = $1'),
+  scoped('sites', 't.company_id = $1'),
   scoped('extensions', 't.company_id = $1'),
   scoped('ring_group_members', 't.ring_group_id in (select id from extensions where company_id = $1)'),
   scoped('devices', 't.company_id = $1'),

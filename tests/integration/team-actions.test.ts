@@ -57,6 +57,8 @@ describe('addUser', () => {
       licence: 'free',
       extension: '102',
       phone: null,
+      site: 'Siège',
+      floorRoom: null,
     });
     expect(await cardStatus(company.id, 'team')).toBe('in_progress');
   });
@@ -338,6 +340,8 @@ describe('removeUser', () => {
       licence: 'office',
       extension: '102',
       phone: `Yealink T54W (${phone.mac})`,
+      site: 'Siège',
+      floorRoom: null,
     });
 
     // The number is free again.

@@ -59,6 +59,9 @@ describe('getTeamPage', () => {
       extension: '101',
       extensionId: expect.any(String),
       device: { id: phone.id, model: 'Yealink T54W', mac: phone.mac },
+      siteId: expect.any(String),
+      siteName: 'Siège',
+      floorRoom: null,
     });
     expect(page.rows[1]).toMatchObject({ role: 'member', licence: 'free', extension: '102', device: null });
   });

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { callScheduleHolidayDates, phoneNumbers } from '@/db/schema';
+import { callScheduleHolidayDates, phoneNumbers, users } from '@/db/schema';
 import { addClosure, removeClosure, saveBusinessHours, setHolidayCalendar, setHolidayEnabled, setStateTargets } from '@/lib/calls/actions';
 import { HOLIDAY_YEARS, refreshHolidayDates } from '@/lib/calls/holiday-dates';
 import { holidaysOf } from '@/lib/calls/holidays';
@@ -10,7 +10,10 @@ import { stateAt } from '@/lib/calls/schedule';
 import { closuresOf, disabledHolidaysOf, findSchedule, scheduleOf } from '@/lib/calls/store';
 import { timeOfMinutes, WEEKDAYS } from '@/lib/calls/time';
 import { deleteRingGroup } from '@/lib/extensions/actions';
+import { loadRoutingGraph } from '@/lib/calls/preview';
 import { mapNumber } from '@/lib/numbers/actions';
+import { saveSite } from '@/lib/sites/actions';
+import { numberTimeZone } from '@/lib/sites/time-zone';
 import { useTestDatabase } from '../../helpers/db';
 import { act, callsCompany, companySchedule, OFFICE_WEEK } from './helpers';
 
@@ -125,6 +128,50 @@ describe('sip.call_route agrees with stateAt', () => {
     figures.push(`${country}: ${checked} instants, all agreeing`);
     expect(checked).toBe(150);
     console.log(`sip.call_route vs stateAt: ${figures.at(-1)}`);
+  });
+});
+
+describe('sip.call_route and the preview read a direct line in its user’s site time zone', () => {
+  it('US company in New York, Léa on the Los Angeles site: her number’s own hours in Los Angeles, the main number’s in New York', async () => {
+    const s = await setUp('US');
+    const la = await act(saveSite, s.admin.id, { country: 'US', name: 'Los Angeles', street: '200 N Spring St', city: 'Los Angeles', postalCode: '90012', region: 'CA', timeZone: 'America/Los_Angeles' });
+    expect(la).toMatchObject({ ok: true });
+    await db().update(users).set({ siteId: (la as { data: { id: string } }).data.id, floorRoom: 'Suite 300' }).where(eq(users.id, s.member.user.id));
+    const [spare] = await db().select().from(phoneNumbers).where(and(eq(phoneNumbers.country, 'US'), eq(phoneNumbers.status, 'available'))).limit(1);
+    await db().update(phoneNumbers).set({ status: 'owned', companyId: s.company.id, extensionId: s.member.extension.id }).where(eq(phoneNumbers.id, spare!.id));
+    expect(await numberTimeZone(db(), spare!.id)).toBe('America/Los_Angeles');
+    expect(await numberTimeZone(db(), s.number.id)).toBe('America/New_York');
+
+    const own = { owner: 'number', ownerId: spare!.id };
+    await ok(act(saveBusinessHours, s.admin.id, { ...own, week: JSON.stringify(OFFICE_WEEK) }));
+    await ok(act(setStateTargets, s.admin.id, { ...own, open: `extension:${s.member.extension.id}`, closed: `voicemail:${s.member.user.id}`, holiday: `voicemail:${s.member.user.id}` }));
+    // Tuesday 18:30 in New York is 15:30 in Los Angeles: the direct line is open, the main number closed.
+    const tuesday = new Date('2026-12-08T23:30:00Z');
+    expect(await route(spare!.e164, tuesday)).toMatchObject({ state: 'open', schedule_owner: 'number' });
+    expect(await route(s.number.e164, tuesday)).toMatchObject({ state: 'closed', schedule_owner: 'company' });
+
+    let checked = 0;
+    const configArb = fc.record({ week: weekArb, closures: fc.array(closureArb, { maxLength: 2 }), instants: fc.array(instantArb('US'), { minLength: 30, maxLength: 30 }) });
+    await fc.assert(
+      fc.asyncProperty(configArb, async ({ week, closures, instants }) => {
+        await ok(act(saveBusinessHours, s.admin.id, { ...own, week: JSON.stringify(week) }));
+        const row = (await findSchedule(db(), s.company.id, { owner: 'number', ownerId: spare!.id }))!;
+        for (const c of await closuresOf(db(), row.id)) await ok(act(removeClosure, s.admin.id, { ...own, id: c.id }));
+        for (const [i, c] of closures.entries()) await ok(act(addClosure, s.admin.id, { ...own, label: `Closure ${i}`, ...c }));
+        const schedule = await scheduleOf(db(), row, 'America/Los_Angeles');
+        // The preview's own copy of the schedule reads the same zone.
+        const graph = await loadRoutingGraph(db(), s.company.id);
+        expect(graph.numbers.get(spare!.id)!.schedule!.schedule.timeZone).toBe('America/Los_Angeles');
+        for (const instant of instants) {
+          const got = await route(spare!.e164, instant);
+          expect({ instant: instant.toISOString(), state: got?.state }).toEqual({ instant: instant.toISOString(), state: stateAt(schedule, instant) });
+          checked++;
+        }
+      }),
+      { numRuns: 5 },
+    );
+    expect(checked).toBe(150);
+    console.log(`sip.call_route vs stateAt: US direct line on a Los Angeles site: ${checked} instants, all agreeing`);
   });
 });
 

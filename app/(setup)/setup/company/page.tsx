@@ -11,14 +11,17 @@ import { EmergencySection } from '@/components/company/emergency-section';
 import { getEmergencyDuties } from '@/lib/emergency/duties';
 import { isLocale } from '@/lib/i18n/locales';
 import { getLocale } from 'next-intl/server';
+import { SitesSection } from '@/components/company/sites-section';
+import { siteAddressLine, sitesOf } from '@/lib/sites/queries';
 
 export default async function CompanyPage() {
   const actor = await requireAdmin('/setup/company');
-  const [company, progress, duties, rawLocale] = await Promise.all([
+  const [company, progress, duties, rawLocale, sites] = await Promise.all([
     db().select().from(companies).where(eq(companies.id, actor.companyId)).then(first),
     getSetupProgress(actor.companyId),
     getEmergencyDuties(actor.companyId),
     getLocale(),
+    sitesOf(db(), actor.companyId),
   ]);
   return (
     <CardPage card="company" progress={progress}>
@@ -37,6 +40,21 @@ export default async function CompanyPage() {
           region: company.emergencyRegion ?? '',
           addressCountry: (company.emergencyCountry ?? company.country) as never,
         }}
+      />
+      <SitesSection
+        country={company.country as never}
+        sites={sites.map((s) => ({
+          id: s.id,
+          name: s.name,
+          isFirst: s.isFirst,
+          street: s.street,
+          city: s.city,
+          postalCode: s.postalCode,
+          region: s.region,
+          timeZone: s.timeZone,
+          address: siteAddressLine(s),
+          userCount: s.userCount,
+        }))}
       />
       <EmergencySection duties={duties} locale={isLocale(rawLocale) ? rawLocale : 'fr'} timeZone={company.timeZone} />
       <SipDomain domain={company.sipDomain} />

@@ -41,7 +41,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               <Upload aria-hidden /> {t('team.importUsers')}
             </Link>
           </Button>
-          <AddUserButton nextExtension={data.nextExtension ?? ''} devices={data.availableDevices} />
+          <AddUserButton nextExtension={data.nextExtension ?? ''} devices={data.availableDevices} sites={data.sites} />
         </div>
       }
     >
@@ -61,7 +61,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
           {t('team.count', { count: data.total })} · {t('team.seats', { used: data.seats.used, bought: data.seats.bought })}
         </p>
       </div>
-      <TeamTable rows={data.rows} devices={data.availableDevices} actorId={actor.id} registrations={registrations} />
+      <TeamTable rows={data.rows} devices={data.availableDevices} sites={data.sites} actorId={actor.id} registrations={registrations} />
       <Pagination path="/setup/team" page={data.page} pageCount={data.pageCount} params={params.q ? { q: params.q } : {}} />
       <DoneButton card="team" action={completeTeamAction} />
     </CardPage>
