@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Db } from '@/db';
 import { first } from '@/db/rows';
@@ -12,10 +12,13 @@ import {
 } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
 import { fullName, fullNameOrNull } from '@/lib/format/person';
+import { pageInfo } from '@/lib/format/pages';
 import { formatNational } from '@/lib/format/phone';
+import { personSearch } from '@/lib/format/search';
 import { directNumberSql } from '@/lib/numbers/queries';
 import { findLoops } from './loops';
 import { nextFree, type ExtensionLength } from './numbering';
+import { EXTENSIONS_PAGE_SIZE } from './schema';
 
 export type ExtensionMember = { userId: string; name: string; extension: string | null; ringSeconds: number };
 
@@ -38,24 +41,36 @@ export type ExtensionRow = {
   directNumber: string | null;
 };
 
-/** Every extension of the company, for the pickers (members, no-answer target). */
-export type ExtensionOption = { id: string; number: string; type: ExtensionType; name: string; userId: string | null };
-
 const byNumber = [sql`length(${extensions.number})`, asc(extensions.number)];
 
+export type ExtensionsSearch = { type?: ExtensionType; q?: string; page?: number; pageSize?: number };
+
 /**
- * Everything the Extensions card shows, in three statements whatever the company's size:
- * every extension with what it rings and its no-answer target (one join), every ring group's
- * ordered members (one join), and the company's numbering rules.
+ * Everything the Extensions card lists, in four statements whatever the company's size: one page
+ * of its extensions (searched and filtered, with what each rings and its no-answer target, and
+ * `count(*) over()` for the total), that page's ring groups' ordered members, and the company's
+ * numbering rules with its counts per type and every number it uses (so the filter counts and the
+ * next free numbers are over the whole company, never the page).
  */
-export async function getExtensionsCardData(companyId: string, params: { type?: ExtensionType } = {}, exec: Db = db()) {
+export async function getExtensionsCardData(companyId: string, params: ExtensionsSearch = {}, exec: Db = db()) {
   const target = alias(extensions, 'no_answer_target');
   const targetUser = alias(users, 'no_answer_target_user');
   const voicemailUser = alias(users, 'no_answer_voicemail_user');
-  const group = alias(extensions, 'member_of');
-  const memberExtension = alias(extensions, 'member_extension');
+  const size = Math.min(Math.max(1, Math.floor(params.pageSize ?? EXTENSIONS_PAGE_SIZE)), 200);
+  const current = Math.max(1, Math.floor(params.page ?? 1));
+  const where = and(
+    eq(extensions.companyId, companyId),
+    params.type ? eq(extensions.type, params.type) : undefined,
+    personSearch(params.q ?? '', {
+      firstName: users.firstName,
+      lastName: users.lastName,
+      email: users.email,
+      extension: extensions.number,
+      also: [extensions.name],
+    }),
+  );
 
-  const [rows, memberRows, company] = await Promise.all([
+  const [rows, company] = await Promise.all([
     exec
       .select({
         id: extensions.id,
@@ -78,6 +93,7 @@ export async function getExtensionsCardData(companyId: string, params: { type?: 
         targetLastName: targetUser.lastName,
         voicemailFirstName: voicemailUser.firstName,
         voicemailLastName: voicemailUser.lastName,
+        total: sql<number>`count(*) over()`.mapWith(Number),
       })
       .from(extensions)
       .leftJoin(users, and(eq(users.id, extensions.userId), eq(users.companyId, extensions.companyId)))
@@ -87,40 +103,26 @@ export async function getExtensionsCardData(companyId: string, params: { type?: 
         voicemailUser,
         and(eq(voicemailUser.id, extensions.noAnswerUserId), eq(voicemailUser.companyId, extensions.companyId)),
       )
-      .where(eq(extensions.companyId, companyId))
-      .orderBy(...byNumber),
-    params.type && params.type !== 'ring_group'
-      ? Promise.resolve([])
-      : exec
-          .select({
-            ringGroupId: ringGroupMembers.ringGroupId,
-            userId: users.id,
-            firstName: users.firstName,
-            lastName: users.lastName,
-            extension: memberExtension.number,
-            ringSeconds: ringGroupMembers.ringSeconds,
-          })
-          .from(ringGroupMembers)
-          .innerJoin(group, eq(group.id, ringGroupMembers.ringGroupId))
-          .innerJoin(users, and(eq(users.id, ringGroupMembers.userId), eq(users.companyId, group.companyId)))
-          .leftJoin(memberExtension, and(eq(memberExtension.userId, users.id), eq(memberExtension.type, 'user')))
-          .where(eq(group.companyId, companyId))
-          .orderBy(asc(ringGroupMembers.ringGroupId), asc(ringGroupMembers.position)),
+      .where(where)
+      .orderBy(...byNumber, asc(extensions.id))
+      .limit(size)
+      .offset((current - 1) * size),
     exec
-      .select({ extensionLength: companies.extensionLength, country: companies.country })
+      .select({
+        extensionLength: companies.extensionLength,
+        country: companies.country,
+        // The id as a parameter: drizzle writes a single-table select's columns unqualified.
+        counts: sql<Record<string, number> | null>`(select json_object_agg(t.type, t.n) from (select ${extensions.type} as type, count(*)::int as n
+          from ${extensions} where ${extensions.companyId} = ${companyId} group by ${extensions.type}) t)`,
+        used: sql<string[]>`array(select ${extensions.number} from ${extensions} where ${extensions.companyId} = ${companyId})`,
+      })
       .from(companies)
       .where(eq(companies.id, companyId))
       .then(first),
   ]);
+  const members = await ringGroupMembersOf(rows.filter((r) => r.type === 'ring_group').map((r) => r.id), exec);
 
-  const members = new Map<string, ExtensionMember[]>();
-  for (const m of memberRows) {
-    const list = members.get(m.ringGroupId) ?? [];
-    list.push({ userId: m.userId, name: fullName(m), extension: m.extension, ringSeconds: m.ringSeconds });
-    members.set(m.ringGroupId, list);
-  }
-
-  const all: ExtensionRow[] = rows.map((r) => {
+  const pageRows: ExtensionRow[] = rows.map((r) => {
     let noAnswer: NoAnswerView = { kind: 'missing' };
     if (r.noAnswerKind === 'voicemail' && r.noAnswerUserId && r.voicemailFirstName !== null) {
       noAnswer = { kind: 'voicemail', userId: r.noAnswerUserId, name: fullNameOrNull({ firstName: r.voicemailFirstName, lastName: r.voicemailLastName })! };
@@ -149,18 +151,57 @@ export async function getExtensionsCardData(companyId: string, params: { type?: 
   });
 
   const rules = { length: company.extensionLength as ExtensionLength, country: company.country as CountryCode };
-  const used = all.map((r) => r.number);
   const counts = { user: 0, ring_group: 0, conference: 0 } as Record<ExtensionType, number>;
-  for (const r of all) counts[r.type]++;
+  for (const [type, n] of Object.entries(company.counts ?? {})) counts[type as ExtensionType] = Number(n);
+  // Past the last page no row carries the total: count once, only then (like the Team card).
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && current > 1) {
+    total = first(
+      await exec
+        .select({ total: count() })
+        .from(extensions)
+        .leftJoin(users, and(eq(users.id, extensions.userId), eq(users.companyId, extensions.companyId)))
+        .where(where),
+    ).total;
+  }
   return {
-    rows: params.type ? all.filter((r) => r.type === params.type) : all,
-    options: all.map(({ id, number, type, name, userId }): ExtensionOption => ({ id, number, type, name, userId })),
+    rows: pageRows,
+    ...pageInfo(current, total, size),
     counts,
     next: {
-      ring_group: nextFree('ring_group', rules, used) ?? null,
-      conference: nextFree('conference', rules, used) ?? null,
+      ring_group: nextFree('ring_group', rules, company.used) ?? null,
+      conference: nextFree('conference', rules, company.used) ?? null,
     },
   };
+}
+
+/** The ordered members of the ring groups `groupIds` (one page's), in one statement. */
+async function ringGroupMembersOf(groupIds: string[], exec: Db): Promise<Map<string, ExtensionMember[]>> {
+  const group = alias(extensions, 'member_of');
+  const memberExtension = alias(extensions, 'member_extension');
+  // Always one statement, even for a page without ring groups: the card's cost stays the same.
+  const memberRows = await exec
+    .select({
+      ringGroupId: ringGroupMembers.ringGroupId,
+      userId: users.id,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      extension: memberExtension.number,
+      ringSeconds: ringGroupMembers.ringSeconds,
+    })
+    .from(ringGroupMembers)
+    .innerJoin(group, eq(group.id, ringGroupMembers.ringGroupId))
+    .innerJoin(users, and(eq(users.id, ringGroupMembers.userId), eq(users.companyId, group.companyId)))
+    .leftJoin(memberExtension, and(eq(memberExtension.userId, users.id), eq(memberExtension.type, 'user')))
+    .where(inArray(ringGroupMembers.ringGroupId, groupIds))
+    .orderBy(asc(ringGroupMembers.ringGroupId), asc(ringGroupMembers.position));
+  const members = new Map<string, ExtensionMember[]>();
+  for (const m of memberRows) {
+    const list = members.get(m.ringGroupId) ?? [];
+    list.push({ userId: m.userId, name: fullName(m), extension: m.extension, ringSeconds: m.ringSeconds });
+    members.set(m.ringGroupId, list);
+  }
+  return members;
 }
 
 export type ExtensionsCardData = Awaited<ReturnType<typeof getExtensionsCardData>>;

@@ -1,17 +1,18 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, type Db } from '@/db';
 import { first } from '@/db/rows';
 import { companies, devices, orderLines, orders, users } from '@/db/schema';
 import { fullNameSql } from '@/lib/format/person';
 import { officeSeatsUsedSql } from '@/lib/prices/billing';
 
 /**
- * What the Licences card shows besides who holds which licence (the page adds
- * `getLicenceHolders` from lib/team, above this domain), in three queries whatever the team size.
+ * What the Licences card shows besides who holds which licence (lib/team/licence-holders.ts adds
+ * the page of holders, above this domain), in three queries whatever the team size: the seat
+ * counts are over the whole company, never the page shown.
  */
-export async function getLicencesCardData(companyId: string) {
+export async function getLicencesCardData(companyId: string, exec: Db = db()) {
   const [companyRows, inventory, pending] = await Promise.all([
-    db()
+    exec
       .select({
         bought: companies.officeSeats,
         timeZone: companies.timeZone,
@@ -22,7 +23,7 @@ export async function getLicencesCardData(companyId: string) {
       })
       .from(companies)
       .where(eq(companies.id, companyId)),
-    db()
+    exec
       .select({
         id: devices.id,
         model: devices.model,
@@ -34,7 +35,7 @@ export async function getLicencesCardData(companyId: string) {
       .leftJoin(users, eq(users.id, devices.userId))
       .where(eq(devices.companyId, companyId))
       .orderBy(asc(devices.model), asc(devices.mac)),
-    db()
+    exec
       .select({ seats: sql<number>`coalesce(sum(${orderLines.quantity}), 0)::int`, orders: count(orders.id) })
       .from(orders)
       .innerJoin(orderLines, and(eq(orderLines.orderId, orders.id), eq(orderLines.kind, 'office_seats')))

@@ -1,14 +1,15 @@
-import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { db, type Db } from '@/db';
 import { pageInfo } from '@/lib/format/pages';
 import { first } from '@/db/rows';
-import { companies, extensions, users, type ExtensionType, type NumberType } from '@/db/schema';
+import { companies, type ExtensionType, type NumberType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
 import { fullNameSql } from '@/lib/format/person';
 import { formatNational } from '@/lib/format/phone';
 import { computeBill, loadBillingRows, type NumberBilling } from '@/lib/prices/billing';
 import { companyPrices } from '@/lib/prices/price-list';
 import { needsDirectNumberSql, withoutDirectNumberSql } from './direct';
+import { ownedNumbersWhere, type OwnedNumbersSearch } from './owned-search';
 import { priceOf } from './inventory';
 import { rowsOf } from './inventory-seed';
 
@@ -27,8 +28,6 @@ export type OwnedNumberRow = {
   billing: { kind: NumberBilling['kind']; monthlyMinor: number; includedWith: string | null };
 };
 
-export type ExtensionChoice = { id: string; number: string; type: ExtensionType; name: string };
-
 export const NUMBERS_PAGE_SIZE = 50;
 
 /**
@@ -43,47 +42,32 @@ export function directNumberSql(extensionId: AnyColumn | SQL, companyId: AnyColu
 
 /**
  * Everything the Phone numbers tab shows, in four statements whatever the company's size: one
- * page of its numbers (with what each rings, and which are included: local numbers up to one
+ * page of its numbers (searched and filtered: lib/numbers/owned-search.ts) (with what each rings, and which are included: local numbers up to one
  * per Office user and bridge, oldest first, like the Review card counts them), the company and
- * its counts, the extensions a number can ring, and the prices.
+ * its counts and the prices (what a number can ring is searched by its picker: lib/extensions/search.ts).
  */
-/** Every extension a number can ring, users by name, in number order within each type. */
-export async function getExtensionChoices(companyId: string, exec: Db = db()): Promise<ExtensionChoice[]> {
-  return exec
-    .select({
-      id: extensions.id,
-      number: extensions.number,
-      type: extensions.type,
-      name: sql<string>`coalesce(${fullNameSql(users.firstName, users.lastName)}, ${extensions.name}, '')`,
-    })
-    .from(extensions)
-    .leftJoin(users, eq(users.id, extensions.userId))
-    .where(eq(extensions.companyId, companyId))
-    .orderBy(asc(extensions.type), sql`length(${extensions.number})`, asc(extensions.number));
-}
-
-export async function getNumbersCardData(companyId: string, params: { page?: number } = {}, exec: Db = db()) {
+export async function getNumbersCardData(companyId: string, params: OwnedNumbersSearch = {}, exec: Db = db()) {
   const page = Math.max(1, Math.floor(params.page ?? 1));
-  const [numberRows, companyRows, choices, prices, billingRows] = await Promise.all([
-    exec.execute(sql`
-      with owned as (
-        select pn.*, count(*) over () as total
-        from phone_numbers pn
-        where pn.company_id = ${companyId} and pn.status = 'owned'
-      )
-      select owned.id, owned.e164, owned.type, owned.region_name as "regionName", owned.is_main as "isMain",
-        owned.total::int as total,
+  const filter = ownedNumbersWhere(params);
+  const ownedPage = (where: SQL | undefined, limit: number, offset: number) => sql`
+      select pn.id, pn.e164, pn.type, pn.region_name as "regionName", pn.is_main as "isMain",
+        (count(*) over ())::int as total,
         e.id as "extensionId", e.number as "extensionNumber", e.type as "extensionType",
         coalesce(${fullNameSql(sql`u.first_name`, sql`u.last_name`)}, e.name, '') as "extensionName"
-      from owned
-      left join extensions e on e.id = owned.extension_id and e.company_id = ${companyId}
-      left join users u on u.id = e.user_id
-      order by owned.is_main desc, owned.e164
-      limit ${NUMBERS_PAGE_SIZE} offset ${(page - 1) * NUMBERS_PAGE_SIZE}`),
+      from phone_numbers pn
+      left join extensions e on e.id = pn.extension_id and e.company_id = ${companyId}
+      left join users u on u.id = e.user_id and u.company_id = ${companyId}
+      where pn.company_id = ${companyId} and pn.status = 'owned' ${where ? sql`and ${where}` : sql``}
+      order by pn.is_main desc, pn.e164
+      limit ${limit} offset ${offset}`;
+  const [numberRows, companyRows, prices, billingRows] = await Promise.all([
+    exec.execute(ownedPage(filter, NUMBERS_PAGE_SIZE, (page - 1) * NUMBERS_PAGE_SIZE)),
     exec
       .select({
         country: companies.country,
         hasAddress: sql<boolean>`nullif(trim(${companies.emergencyStreet}), '') is not null`,
+        // Every owned number, whatever the search: the tab's heading counts the company's.
+        owned: sql<number>`(select count(*)::int from phone_numbers where company_id = ${companyId} and status = 'owned')`,
         missing: sql<number>`(select count(*)::int from extensions e left join users u on u.id = e.user_id
           where e.company_id = ${companyId}
             and ${needsDirectNumberSql(sql`e.type`, sql`u.licence`)}
@@ -91,7 +75,6 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
       })
       .from(companies)
       .where(eq(companies.id, companyId)),
-    getExtensionChoices(companyId, exec),
     companyPrices(exec, companyId),
     loadBillingRows(exec, companyId),
   ]);
@@ -110,12 +93,16 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
   };
   const company = first(companyRows);
   const rows = rowsOf<Row>(numberRows);
-  const total = Number(rows[0]?.total ?? 0);
+  let total = Number(rows[0]?.total ?? 0);
+  // Past the last page no row carries the total: the first matching row does, read only then.
+  if (rows.length === 0 && page > 1) total = Number(rowsOf<Row>(await exec.execute(ownedPage(filter, 1, 0)))[0]?.total ?? 0);
   const bill = computeBill({ ...billingRows, prices: prices.monthlyMinor });
   return {
     country: company.country as CountryCode,
     hasEmergencyAddress: Boolean(company.hasAddress),
     missingDirectNumbers: Number(company.missing),
+    /** The company's owned numbers, whatever the search (`total` counts the search's). */
+    owned: Number(company.owned),
     currency: prices.currency,
     prices: { local: priceOf(prices, 'local'), tollFree: priceOf(prices, 'toll_free') },
     ...pageInfo(page, total, NUMBERS_PAGE_SIZE),
@@ -134,7 +121,6 @@ export async function getNumbersCardData(companyId: string, params: { page?: num
         ...billingOf(bill.numbers.get(r.id), r.type, priceOf(prices, r.type)),
       }),
     ),
-    extensions: choices as ExtensionChoice[],
     /** What all the company's numbers cost a month (every page): the Review's number lines. */
     numbersMinor: bill.numbersMinor,
   };

@@ -1,10 +1,10 @@
-import { and, asc, count, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { first } from '@/db/rows';
 import { pageInfo } from '@/lib/format/pages';
 import { db, type Db } from '@/db';
-import { companies, devices, extensions, users, type ExtensionType } from '@/db/schema';
+import { companies, devices, extensions, sites, users, type ExtensionType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
-import { fullNameSql } from '@/lib/format/person';
+import { personSearch } from '@/lib/format/search';
 import { nextFree, type ExtensionLength } from '@/lib/extensions/numbering';
 import { seatUsage, type SeatUsage } from '@/lib/licences/seats';
 import { officeSeatsUsedSql } from '@/lib/prices/billing';
@@ -25,7 +25,13 @@ export type TeamRow = TeamPerson & {
   extension: string | null;
   extensionId: string | null;
   device: TeamDevice | null;
+  siteId: string;
+  siteName: string;
+  floorRoom: string | null;
 };
+
+/** A site the Team form offers (lib/sites: a company's few sites, the first one first). */
+export type SiteOption = { id: string; name: string; isFirst: boolean };
 
 export type TeamPage = { rows: TeamRow[]; total: number; page: number; pageCount: number };
 export type NumberingRules = { length: ExtensionLength; country: CountryCode };
@@ -33,7 +39,7 @@ export type NumberingRules = { length: ExtensionLength; country: CountryCode };
 const MAX_PAGE_SIZE = 200;
 
 /** The columns every list of people on the Team and Licences cards shows. */
-const personColumns = {
+export const personColumns = {
   id: users.id,
   firstName: users.firstName,
   lastName: users.lastName,
@@ -42,23 +48,9 @@ const personColumns = {
   licence: users.licence,
 };
 
-/** LIKE treats % and _ as wildcards: a search for "a_b" means the three characters. */
-function likeLiteral(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** Name (either order), e-mail anywhere, or the start of the extension number. */
-function teamSearch(q: string): SQL | undefined {
-  const term = q.trim();
-  if (!term) return undefined;
-  const anywhere = `%${likeLiteral(term)}%`;
-  return or(
-    ilike(fullNameSql(users.firstName, users.lastName), anywhere),
-    // "Roux Inès" finds Inès Roux too.
-    ilike(fullNameSql(users.lastName, users.firstName), anywhere),
-    ilike(users.email, anywhere),
-    like(extensions.number, `${likeLiteral(term)}%`),
-  );
+/** Name (either order), e-mail anywhere, or the start of the extension number (lib/format/search.ts). */
+export function teamSearch(q: string): SQL | undefined {
+  return personSearch(q, { firstName: users.firstName, lastName: users.lastName, email: users.email, extension: extensions.number });
 }
 
 /**
@@ -81,9 +73,13 @@ export async function getTeamPage(
       deviceId: devices.id,
       deviceModel: devices.model,
       deviceMac: devices.mac,
+      siteId: users.siteId,
+      siteName: sites.name,
+      floorRoom: users.floorRoom,
       total: sql<number>`count(*) over()`.mapWith(Number),
     })
     .from(users)
+    .innerJoin(sites, eq(sites.id, users.siteId))
     .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
     .leftJoin(devices, and(eq(devices.userId, users.id), eq(devices.companyId, users.companyId)))
     .where(where)
@@ -116,6 +112,9 @@ export async function getTeamPage(
       extension: r.extension,
       extensionId: r.extensionId,
       device: r.deviceId ? { id: r.deviceId, model: r.deviceModel!, mac: r.deviceMac! } : null,
+      siteId: r.siteId,
+      siteName: r.siteName,
+      floorRoom: r.floorRoom,
     })),
     ...pageInfo(current, total, size),
   };
@@ -165,41 +164,30 @@ export async function getAvailableDevices(companyId: string, forUserId?: string,
     .orderBy(devices.model, devices.mac);
 }
 
-export type LicenceHolder = TeamPerson & { extension: string | null; deviceModel: string | null };
-
-/** Who holds which licence, Office first: what the Licences card lists. */
-export async function getLicenceHolders(companyId: string, exec: Db = db()): Promise<LicenceHolder[]> {
-  return exec
-    .select({
-      ...personColumns,
-      extension: extensions.number,
-      deviceModel: devices.model,
-    })
-    .from(users)
-    .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
-    .leftJoin(devices, and(eq(devices.userId, users.id), eq(devices.companyId, users.companyId)))
-    .where(eq(users.companyId, companyId))
-    .orderBy(sql`${users.licence} = 'office' desc`, users.lastName, users.firstName, users.id);
-}
-
 /**
- * Everything the Team card page shows, in three statements whatever the team size:
- * the page of rows (with its total), the company context, and the free desk phones.
+ * Everything the Team card page shows, in four statements whatever the team size:
+ * the page of rows (with its total), the company context, the free desk phones and the sites.
  */
 export async function getTeamCardData(
   companyId: string,
   params: { q?: string; page?: number; pageSize?: number } = {},
   exec: Db = db(),
 ) {
-  const [page, context, availableDevices] = await Promise.all([
+  const [page, context, availableDevices, siteOptions] = await Promise.all([
     getTeamPage(companyId, params, exec),
     getCompanyTeamContext(companyId, exec),
     getAvailableDevices(companyId, undefined, exec),
+    exec
+      .select({ id: sites.id, name: sites.name, isFirst: sites.isFirst })
+      .from(sites)
+      .where(eq(sites.companyId, companyId))
+      .orderBy(desc(sites.isFirst), asc(sites.name)),
   ]);
   return {
     ...page,
     nextExtension: nextFree('user', context.rules, context.usedNumbers) ?? null,
     availableDevices,
+    sites: siteOptions as SiteOption[],
     seats: context.seats,
     rules: { extensionLength: context.rules.length, country: context.rules.country },
   };

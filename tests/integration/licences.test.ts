@@ -7,7 +7,7 @@ import { runAction } from '@/lib/runner/run-action';
 import { getSeatUsage } from '@/lib/licences/seats';
 import { buySeats, completeLicencesCard } from '@/lib/licences/actions';
 import { setLicence } from '@/lib/team/licence';
-import { getLicenceHolders } from '@/lib/team/queries';
+import { getLicenceHoldersPage } from '@/lib/team/licence-holders';
 import { signUpCompany } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';
 import {
@@ -88,7 +88,7 @@ describe('setLicence', () => {
     expect(await getSeatUsage(company.id)).toEqual({ bought: 1, used: 0, free: 1 });
     expect((await runAction(setLicence, { ...as(admin.id), input: { id: user.id, licence: 'office' } })).ok).toBe(true);
 
-    const holders = await getLicenceHolders(company.id);
+    const { rows: holders } = await getLicenceHoldersPage(company.id);
     expect(holders.map((h) => [h.id, h.licence, h.role, h.extension])).toEqual([
       [user.id, 'office', 'member', '102'],
       [admin.id, 'free', 'admin', '101'],

@@ -7,6 +7,8 @@ import { getOutboxPage } from '@/lib/mail/outbox';
 import { carrier } from '@/lib/numbers/actions';
 import { resolveArea } from '@/lib/numbers/areas';
 import { getNumbersCardData } from '@/lib/numbers/queries';
+import { ownedNumbersSearchSchema } from '@/lib/numbers/owned-search';
+import { getLicenceHoldersPage, licencesSearchSchema } from '@/lib/team/licence-holders';
 import { parseNumberSearch } from '@/lib/numbers/search-params';
 import { getTeamCardData } from '@/lib/team/queries';
 import { teamSearchSchema } from '@/lib/team/schema';
@@ -28,13 +30,14 @@ describe('bad search params reach the database as values it accepts', () => {
     expect((await getTeamCardData(company.id, teamSearchSchema.parse({ page: '1e20', q: ['Ada', 'x'] }))).rows).toHaveLength(1);
   });
 
-  it('Outbox, Phone numbers and Extensions', async () => {
+  it('Outbox, Phone numbers, Extensions and Licences', async () => {
     const { company } = await signUpCompany();
-    for (const params of badSearchParams(['page', 'type'])) {
+    for (const params of badSearchParams(['page', 'type', 'q', 'mapping', 'licence'])) {
       const { page } = pageSearchSchema.parse(params);
       await getOutboxPage(company.id, page);
-      await getNumbersCardData(company.id, { page });
+      await getNumbersCardData(company.id, ownedNumbersSearchSchema.parse(params));
       await getExtensionsCardData(company.id, extensionFilterSchema.parse(params));
+      await getLicenceHoldersPage(company.id, licencesSearchSchema.parse(params));
     }
   });
 

@@ -15,12 +15,13 @@ const SIGN_OUT = { fr: fr.app.signOut, en: en.app.signOut };
 const ADMIN_PAGES: { path: string; params: string[] }[] = [
   { path: '/setup/team', params: ['q', 'page'] },
   { path: '/setup/outbox', params: ['page'] },
-  { path: '/setup/numbers', params: ['page'] },
-  { path: '/setup/extensions', params: ['type'] },
+  { path: '/setup/numbers', params: ['q', 'mapping', 'page'] },
+  { path: '/setup/extensions', params: ['type', 'q', 'page'] },
+  { path: '/setup/licences', params: ['q', 'licence', 'page'] },
   { path: '/setup/numbers/buy', params: ['country', 'type', 'area', 'digits', 'page'] },
 ];
 // Pages without parameters of their own still get some.
-const OTHER_PAGES = ['/setup', '/setup/company', '/setup/licences', '/setup/review', '/setup/team/import'];
+const OTHER_PAGES = ['/setup', '/setup/company', '/setup/review', '/setup/team/import'];
 // Encodings URLSearchParams would never produce: malformed percent escapes, a raw NUL escape.
 const RAW_QUERIES = ['%E0%A4%A', '%', '%ZZ', '%00', '%C0%80', '%ED%A0%80', '1e20', '-1', '0', 'abc'];
 

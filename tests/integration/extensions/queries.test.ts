@@ -15,7 +15,7 @@ async function count<T>(run: () => Promise<T>) {
 }
 
 describe('getExtensionsCardData', () => {
-  it('runs the same number of statements for 1 or 30 ring groups of 5 members', async () => {
+  it('runs the same number of statements for 1 or 30 ring groups of 5 members (the page, its members, the company)', async () => {
     const small = await signUpCompany();
     const [one] = await addPeople(small.company.id, 1);
     await act(createRingGroup, small.admin.id, ringGroupInput([one.user.id]));
@@ -41,8 +41,9 @@ describe('getExtensionsCardData', () => {
     expect(filtered.result.rows.map((r) => [r.type, r.name, r.conference, r.directNumber])).toEqual([
       ['conference', 'Board', { maxParticipants: 10 }, expect.stringMatching(/^0\d( \d\d){4}$/)],
     ]);
-    // The pickers still see every extension.
-    expect(filtered.result.options).toHaveLength(37);
+    // The filter counts and the next free numbers are the company's, whatever the filter.
+    expect(filtered.result.counts).toEqual({ user: 6, ring_group: 30, conference: 1 });
+    expect(filtered.result.next).toEqual(b.result.next);
 
     const warnings = await count(() => getExtensionWarnings(large.company.id));
     expect(warnings).toEqual({ result: [], statements: 1 });
@@ -73,5 +74,35 @@ describe('getExtensionsCardData', () => {
       ],
       noAnswer: { kind: 'voicemail', userId: jean.user.id, name: 'Person 1' },
     });
+  });
+});
+
+describe('getExtensionsCardData pages and searches', () => {
+  it('pages by 50, searches number, name and e-mail, and says the total of the search', async () => {
+    const { company, admin } = await signUpCompany({ firstName: 'Ada', lastName: 'Admin' });
+    const people = await addPeople(company.id, 60);
+    await act(createRingGroup, admin.id, ringGroupInput([people[0].user.id], { name: 'Support desk', extension: '500' }));
+
+    const first = await getExtensionsCardData(company.id);
+    expect(first).toMatchObject({ total: 62, page: 1, pageCount: 2 });
+    expect(first.rows).toHaveLength(50);
+    const second = await getExtensionsCardData(company.id, { page: 2 });
+    expect(second.rows.map((r) => r.number).at(-1)).toBe('500');
+    expect(second.rows[0].number > first.rows[49].number).toBe(true);
+    expect(await getExtensionsCardData(company.id, { page: 9 })).toMatchObject({ rows: [], total: 62, page: 9, pageCount: 2 });
+
+    const byName = await getExtensionsCardData(company.id, { q: 'support' });
+    expect(byName.rows.map((r) => [r.number, r.ringGroup?.members.map((m) => m.name)])).toEqual([['500', ['Person 1']]]);
+    expect((await getExtensionsCardData(company.id, { q: 'admin ada' })).rows.map((r) => r.number)).toEqual(['101']);
+    // A number from its start (random e-mails may hold the digits too).
+    expect((await getExtensionsCardData(company.id, { q: '15' })).rows.map((r) => r.number)).toEqual(
+      expect.arrayContaining(['150', '151', '152', '153', '154', '155', '156', '157', '158', '159']),
+    );
+    expect((await getExtensionsCardData(company.id, { q: 'person 15' })).rows.map((r) => r.number)).toEqual(['116']);
+    // LIKE wildcards are literal; the type filter and the search combine.
+    expect((await getExtensionsCardData(company.id, { q: '%' })).total).toBe(0);
+    expect((await getExtensionsCardData(company.id, { q: '5', type: 'ring_group' })).rows.map((r) => r.number)).toEqual(['500']);
+    // The counts per type stay the company's.
+    expect(byName.counts).toEqual({ user: 61, ring_group: 1, conference: 0 });
   });
 });

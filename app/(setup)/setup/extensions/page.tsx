@@ -3,15 +3,19 @@ import { Plus } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { completeExtensionsAction } from '@/lib/extensions/bindings';
 import { BreakingRulesNotice } from '@/components/extensions/breaking-rules-notice';
+import { ReachedBySection } from '@/components/calls/reached-by';
 import { ConferenceDialog } from '@/components/extensions/conference-dialog';
 import { ExtensionsTable } from '@/components/extensions/extensions-table';
 import { RingGroupDialog } from '@/components/extensions/ring-group-dialog';
-import type { PersonOption, TargetOption } from '@/components/extensions/types';
 import { CardPage } from '@/components/setup/card-page';
+import { ListSearch, NoMatch, keptParams, withParams } from '@/components/tables/list-search';
+import { Pagination } from '@/components/tables/pagination';
 import { DoneButton } from '@/components/setup/done-button';
 import { AddUserButton } from '@/components/team/add-user-button';
 import { Button } from '@/components/ui/button';
 import { requireAdmin } from '@/lib/auth/session';
+import { loadRoutingGraph } from '@/lib/calls/preview';
+import { sitesOf } from '@/lib/sites/queries';
 import type { SearchParams } from '@/lib/format/pages';
 import { extensionsBreakingRules } from '@/lib/extensions/breaking-rules';
 import { getExtensionsCardData } from '@/lib/extensions/queries';
@@ -26,19 +30,17 @@ import { registrationLabels } from '@/lib/telephony/registrations';
 
 export default async function ExtensionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdmin('/setup/extensions');
-  const { type } = extensionFilterSchema.parse(await searchParams);
-  const [t, progress, data, nextUser, devices, breaking] = await Promise.all([
+  const { type, q, page } = extensionFilterSchema.parse(await searchParams);
+  const [t, progress, data, nextUser, devices, breaking, graph, sites] = await Promise.all([
     getTranslations(),
     getSetupProgress(actor.companyId),
-    getExtensionsCardData(actor.companyId, { type }),
+    getExtensionsCardData(actor.companyId, { type, q, page }),
     getNextExtension(actor.companyId, 'user'),
     getAvailableDevices(actor.companyId),
     extensionsBreakingRules(actor.companyId),
+    loadRoutingGraph(db(), actor.companyId),
+    sitesOf(db(), actor.companyId),
   ]);
-  const people: PersonOption[] = data.options
-    .filter((o) => o.type === 'user' && o.userId)
-    .map((o) => ({ userId: o.userId!, name: o.name, number: o.number }));
-  const targets: TargetOption[] = data.options.map(({ id, number, type, name }) => ({ id, number, type, name }));
   const rawLocale = await getLocale();
   const locale = isLocale(rawLocale) ? rawLocale : 'fr';
   const userIds = data.rows.flatMap((r) => (r.userId ? [r.userId] : []));
@@ -55,10 +57,8 @@ export default async function ExtensionsPage({ searchParams }: { searchParams: P
       progress={progress}
       actions={
         <div className="flex flex-wrap gap-2">
-          <AddUserButton nextExtension={nextUser ?? ''} devices={devices} />
+          <AddUserButton nextExtension={nextUser ?? ''} devices={devices} sites={sites.map(({ id, name, isFirst }) => ({ id, name, isFirst }))} />
           <RingGroupDialog
-            people={people}
-            targets={targets}
             values={{
               name: '',
               extension: data.next.ring_group ?? '',
@@ -89,7 +89,7 @@ export default async function ExtensionsPage({ searchParams }: { searchParams: P
           {filters.map((f) => (
             <li key={f.value ?? 'all'}>
               <Link
-                href={f.value ? `/setup/extensions?type=${f.value}` : '/setup/extensions'}
+                href={withParams('/setup/extensions', { type: f.value, q })}
                 aria-current={f.value === type ? 'page' : undefined}
                 className={cn(
                   'inline-flex items-center gap-1 rounded-full border px-3 py-1 text-sm',
@@ -103,7 +103,19 @@ export default async function ExtensionsPage({ searchParams }: { searchParams: P
         </ul>
       </nav>
       <p className="text-sm text-muted-foreground">{t('extensions.intro', { seconds: RING_SECONDS.default })}</p>
-      <ExtensionsTable rows={data.rows} people={people} targets={targets} registrations={registrations} />
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <ListSearch path="/setup/extensions" q={q} label={t('extensions.search')} hidden={keptParams({ type })} />
+        <p className="text-sm" aria-live="polite">
+          {t('extensions.matching', { count: data.total })}
+        </p>
+      </div>
+      {data.rows.length === 0 && (q || page > 1) ? (
+        <NoMatch q={q} />
+      ) : (
+        <ExtensionsTable rows={data.rows} registrations={registrations} />
+      )}
+      <Pagination path="/setup/extensions" page={data.page} pageCount={data.pageCount} params={keptParams({ type, q })} />
+      <ReachedBySection graph={graph} extensionIds={data.rows.map((r) => r.id)} />
       <DoneButton card="extensions" action={completeExtensionsAction} />
     </CardPage>
   );

@@ -2,41 +2,35 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { completeLicencesAction } from '@/lib/licences/bindings';
 import { AddDeviceForm } from '@/components/licences/add-device-form';
 import { BuySeatsForm } from '@/components/licences/buy-seats-form';
-import { LicenceSwitch } from '@/components/licences/licence-switch';
+import { HoldersSection } from '@/components/licences/holders-section';
 import { CardPage } from '@/components/setup/card-page';
 import { DoneButton } from '@/components/setup/done-button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { db } from '@/db';
 import { requireAdmin } from '@/lib/auth/session';
-import { fullName } from '@/lib/format/person';
-import { getLicencesCardData } from '@/lib/licences/queries';
 import { isOverAllocated } from '@/lib/licences/seats';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { seatsMonthlyMinor } from '@/lib/prices/billing';
 import { formatMoney } from '@/lib/prices/money';
-import { companyPrices } from '@/lib/prices/price-list';
 import { getSetupProgress } from '@/lib/setup/cards';
-import { getLicenceHolders } from '@/lib/team/queries';
+import { getLicencesPageData, licencesSearchSchema } from '@/lib/team/licence-holders';
+import type { SearchParams } from '@/lib/format/pages';
 import { NewSipPassword } from '@/components/telephony/new-sip-password';
-import { RegistrationState } from '@/components/telephony/registration-state';
 import { isLocale } from '@/lib/i18n/locales';
 import { newSipPasswordAction } from '@/lib/telephony/bindings';
-import { registrationsOf } from '@/lib/telephony/registrations';
 import { named } from '@/lib/format/elision';
 
-export default async function LicencesPage() {
+export default async function LicencesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdmin('/setup/licences');
-  const [t, locale, progress, data, holders, prices] = await Promise.all([
+  const search = licencesSearchSchema.parse(await searchParams);
+  const [t, locale, progress, data] = await Promise.all([
     getTranslations(),
     getLocale(),
     getSetupProgress(actor.companyId),
-    getLicencesCardData(actor.companyId),
-    getLicenceHolders(actor.companyId),
-    companyPrices(db(), actor.companyId),
+    getLicencesPageData(actor.companyId, search),
   ]);
+  const { holders, prices, registrations } = data;
   const money = (minor: number) => formatMoney(minor, prices.currency, locale);
-  const registrations = await registrationsOf(db(), actor.companyId, holders.map((h) => h.id));
   return (
     <CardPage card="licences" progress={progress}>
       {!isOverAllocated(data.seats) && (
@@ -104,44 +98,13 @@ export default async function LicencesPage() {
         </Card>
       </section>
 
-      <section aria-labelledby="holders-title" className="grid gap-2">
-        <h2 id="holders-title" className="text-lg font-semibold">
-          {t('licences.holders')}
-        </h2>
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead scope="col">{t('team.name')}</TableHead>
-              <TableHead scope="col">{t('team.extension')}</TableHead>
-              <TableHead scope="col">{t('team.licence')}</TableHead>
-              <TableHead scope="col">{t('team.phone')}</TableHead>
-              <TableHead scope="col">{t('telephony.registration')}</TableHead>
-              <TableHead scope="col">
-                <span className="sr-only">{t('team.actions')}</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {holders.map((h) => {
-              const name = fullName(h);
-              return (
-                <TableRow key={h.id} data-user={h.email}>
-                  <TableCell className="font-medium">{name}</TableCell>
-                  <TableCell>{h.extension ?? t('common.none')}</TableCell>
-                  <TableCell>{t(`team.licences.${h.licence}`)}</TableCell>
-                  <TableCell>{h.licence === 'free' ? t('common.none') : (h.deviceModel ?? t('team.appOnly'))}</TableCell>
-                  <TableCell data-registration>
-                    <RegistrationState registration={registrations.get(h.id)} locale={isLocale(locale) ? locale : 'fr'} timeZone={data.timeZone} />
-                  </TableCell>
-                  <TableCell className="text-right">
-                    <LicenceSwitch user={{ id: h.id, name, licence: h.licence, deviceModel: h.deviceModel }} />
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      </section>
+      <HoldersSection
+        holders={holders}
+        search={search}
+        registrations={registrations}
+        locale={isLocale(locale) ? locale : 'fr'}
+        timeZone={data.timeZone}
+      />
 
       <section aria-labelledby="devices-title" className="grid gap-3">
         <h2 id="devices-title" className="text-lg font-semibold">
