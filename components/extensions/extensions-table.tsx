@@ -4,6 +4,7 @@ import { Pencil, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { deleteConferenceAction, deleteExtensionImpactAction, deleteRingGroupAction } from '@/lib/extensions/bindings';
 import { ConfirmConsequences } from '@/components/forms/confirm-consequences';
+import { useExtensionWords } from '@/components/forms/pickers';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
@@ -15,7 +16,7 @@ import { ConferenceDialog } from './conference-dialog';
 import { RegeneratePins } from './regenerate-pins';
 import { RenumberDialog } from './renumber-dialog';
 import { RingGroupDialog } from './ring-group-dialog';
-import type { PersonOption, TargetOption } from './types';
+import type { RingGroupLabels } from './types';
 import { named } from '@/lib/format/elision';
 
 /** What the ring-group dialog starts from when editing this row. */
@@ -29,19 +30,23 @@ function ringGroupValues(row: ExtensionRow): RingGroupFormInput {
   return { name: row.name, extension: row.number, strategy: group.strategy, members, noAnswer };
 }
 
+/** The words of what the row's group points at: its members and no-answer extension, nothing more. */
+function ringGroupLabels(row: ExtensionRow, words: (e: { number: string; type: ExtensionRow['type']; name: string }) => string): RingGroupLabels {
+  const group = row.ringGroup!;
+  const people = Object.fromEntries(group.members.map((m) => [m.userId, { name: m.name, number: m.extension }]));
+  return { people, noAnswerExtension: group.noAnswer.kind === 'extension' ? words(group.noAnswer) : '' };
+}
+
 export function ExtensionsTable({
   rows,
-  people,
-  targets,
   registrations,
 }: {
   rows: ExtensionRow[];
-  people: PersonOption[];
-  targets: TargetOption[];
   /** A user extension's phone registration, by user id (lib/telephony/registrations.ts). */
   registrations: Record<string, { registered: boolean; label: string }>;
 }) {
   const t = useTranslations();
+  const words = useExtensionWords();
   if (rows.length === 0) return <p>{t('extensions.empty')}</p>;
   const columns = [
     ...(['extension', 'type', 'name', 'rings', 'noAnswerColumn', 'directNumber'] as const).map((c) => t(`extensions.${c}`)),
@@ -73,8 +78,7 @@ export function ExtensionsTable({
                   <RingGroupDialog
                     groupId={row.id}
                     values={ringGroupValues(row)}
-                    people={people}
-                    targets={targets}
+                    labels={ringGroupLabels(row, words)}
                     trigger={
                       <Button variant="ghost" size="icon" aria-label={t('extensions.editNamed', { name: label })}>
                         <Pencil aria-hidden />

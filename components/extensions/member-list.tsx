@@ -2,14 +2,15 @@
 
 import { ArrowDown, ArrowUp, X } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { Checkbox } from '@/components/ui/checkbox';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { MEMBERS, RING_SECONDS, type RingGroupForm, type RingGroupFormInput } from '@/lib/extensions/schema';
-import type { PersonOption } from './types';
+import { ServerCombobox } from '@/components/forms/server-combobox';
+import { useUserSearch } from '@/components/forms/pickers';
+import type { PersonLabel } from './types';
 
 type Form = UseFormReturn<RingGroupFormInput, unknown, RingGroupForm>;
 
@@ -20,46 +21,55 @@ const MOVES = [
 ] as const;
 
 /**
- * The members of a ring group: ticked in one checklist (Space toggles, Tab moves on), then the
- * ordered list of those ticked: remove, and reorder with
- * Move up / Move down buttons (keyboard and mouse alike). Each move is announced, and focus
- * stays on the moved member's button so the next press moves it again.
+ * The members of a ring group: added one at a time with the "Add a member" picker (searched on
+ * the server, so a large team is never listed), then the ordered list: ring time, remove, and
+ * reorder with Move up / Move down buttons (keyboard and mouse alike). Each change is
+ * announced, and focus stays on the moved member's button so the next press moves it again.
  */
 export function MemberList({
   form,
   people,
+  onPicked,
   error,
   errorOf,
   onMembersChange,
 }: {
   form: Form;
-  people: PersonOption[];
+  /** Names by user id: the members the form opened with and each one added since. */
+  people: Record<string, PersonLabel>;
+  onPicked: (userId: string, person: PersonLabel) => void;
   error?: string;
   errorOf: (name: string) => string | undefined;
   onMembersChange: (userIds: string[]) => void;
 }) {
   const t = useTranslations('extensions');
   const tf = useTranslations('flow');
+  const tc = useTranslations('picker');
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'members' });
   const [announcement, setAnnouncement] = useState('');
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
-  const boxes = useRef(new Map<string, HTMLInputElement | null>());
-  const focusNext = useRef<{ userId: string; direction: 'up' | 'down' } | { box: string } | null>(null);
-  const byId = new Map(people.map((p) => [p.userId, p]));
+  const pickerId = useId();
+  const focusNext = useRef<{ userId: string; direction: 'up' | 'down' } | { picker: true } | null>(null);
+  // What the last answers said about each person, so a pick keeps their name and extension.
+  const found = useRef(new Map<string, PersonLabel>());
+  const search = useUserSearch(undefined, (u) => {
+    found.current.set(u.id, { name: u.name, number: u.extension });
+    return { value: u.id, label: u.extension ? `${u.name} (${u.extension})` : u.name, hint: u.email };
+  });
   const chosen = new Set(fields.map((f) => f.userId));
   const full = fields.length >= MEMBERS.max;
-  const nameOf = (userId: string) => byId.get(userId)?.name ?? '';
+  const nameOf = (userId: string) => people[userId]?.name ?? '';
 
   // After a move React re-renders the list; focus follows the member that moved.
   useEffect(() => {
     const target = focusNext.current;
     if (!target) return;
     focusNext.current = null;
-    if ('box' in target) return boxes.current.get(target.box)?.focus();
+    if ('picker' in target) return document.getElementById(pickerId)?.focus();
     const same = buttons.current.get(`${target.userId}:${target.direction}`);
     const other = buttons.current.get(`${target.userId}:${target.direction === 'up' ? 'down' : 'up'}`);
     (same && !same.disabled ? same : other)?.focus();
-  }, [fields]);
+  }, [fields, pickerId]);
 
   const moveMember = (index: number, direction: 'up' | 'down') => {
     const to = direction === 'up' ? index - 1 : index + 1;
@@ -70,19 +80,20 @@ export function MemberList({
     setAnnouncement(t('memberMoved', { name: nameOf(userId), position: to + 1, count: fields.length }));
   };
 
-  const add = (userId: string) => {
+  const add = (userId: string, person: PersonLabel) => {
     if (chosen.has(userId) || full) return;
+    onPicked(userId, person);
     append({ userId, ringSeconds: RING_SECONDS.default });
-    setAnnouncement(t('memberAdded', { name: nameOf(userId), position: fields.length + 1, count: fields.length + 1 }));
+    setAnnouncement(t('memberAdded', { name: person.name, position: fields.length + 1, count: fields.length + 1 }));
     onMembersChange([...fields.map((f) => f.userId), userId]);
   };
 
-  const removeAt = (index: number, refocus: boolean) => {
+  const removeAt = (index: number) => {
     const userId = fields[index]?.userId;
     if (!userId) return;
     remove(index);
-    // Removed from the ordered list: focus goes back to the person's box in the checklist.
-    if (refocus) focusNext.current = { box: userId };
+    // The member's buttons are gone: focus goes to the picker, ready to add someone else.
+    focusNext.current = { picker: true };
     setAnnouncement(t('memberRemoved', { name: nameOf(userId) }));
     onMembersChange(fields.filter((_, i) => i !== index).map((f) => f.userId));
   };
@@ -103,7 +114,7 @@ export function MemberList({
       ) : (
         <ol className="grid gap-2" aria-label={t('memberOrder')}>
           {fields.map((field, index) => {
-            const person = byId.get(field.userId);
+            const person = people[field.userId];
             const name = person?.name ?? '';
             const ringId = `member-${index}-ring`;
             const ringError = errorOf(`members.${index}.ringSeconds`);
@@ -155,7 +166,7 @@ export function MemberList({
                     variant="ghost"
                     size="icon"
                     aria-label={t('removeMember', { name })}
-                    onClick={() => removeAt(index, true)}
+                    onClick={() => removeAt(index)}
                   >
                     <X aria-hidden />
                   </Button>
@@ -173,29 +184,23 @@ export function MemberList({
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      {/* Scrolls inside itself for a large team; every box is still reached with Tab. */}
-      <fieldset className="grid max-h-64 gap-1 overflow-y-auto sm:grid-cols-2" aria-describedby={error ? 'members-error' : undefined}>
-        <legend className="mb-1 text-sm font-medium">{tf('pickMembers')}</legend>
-        {people.map((p) => {
-          const id = `pick-${p.userId}`;
-          const checked = chosen.has(p.userId);
-          return (
-            // Rows 2rem high: the 16 px boxes keep 24 px of space each (WCAG 2.5.8).
-            <div key={p.userId} className="flex min-h-8 items-center gap-2">
-              <Checkbox
-                id={id}
-                checked={checked}
-                disabled={!checked && full}
-                ref={(el) => void boxes.current.set(p.userId, el)}
-                onChange={(e) => (e.target.checked ? add(p.userId) : removeAt(fields.findIndex((f) => f.userId === p.userId), false))}
-              />
-              <Label htmlFor={id} className="font-normal">
-                {p.number ? `${p.name} (${p.number})` : p.name}
-              </Label>
-            </div>
-          );
-        })}
-      </fieldset>
+      <div className="grid gap-2">
+        <Label htmlFor={pickerId}>{tf('pickMembers')}</Label>
+        <ServerCombobox
+          id={pickerId}
+          value=""
+          valueLabel=""
+          placeholder={full ? t('membersHint', { max: MEMBERS.max }) : tc('addMemberPlaceholder')}
+          searchLabel={tc('addMember')}
+          search={search}
+          exclude={[...chosen]}
+          disabled={full}
+          stayOpen
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? 'members-error' : undefined}
+          onChange={(o) => add(o.value, found.current.get(o.value) ?? { name: o.label, number: null })}
+        />
+      </div>
       {error && (
         <p id="members-error" role="alert" className="text-sm text-destructive">
           {error}

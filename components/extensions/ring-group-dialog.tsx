@@ -4,21 +4,22 @@ import { useTranslations } from 'next-intl';
 import { FormDialog } from '@/components/forms/form-dialog';
 import type { RingGroupFormInput } from '@/lib/extensions/schema';
 import { RingGroupForm } from './ring-group-form';
-import type { PersonOption, TargetOption } from './types';
+import type { RingGroupLabels } from './types';
+
+const NO_LABELS: RingGroupLabels = { people: {}, noAnswerExtension: '' };
 
 /** Add ring group (top of the card) or edit one (its row): the same form. */
 export function RingGroupDialog({
   trigger,
   groupId,
   values,
-  people,
-  targets,
+  labels,
 }: {
   trigger: React.ReactNode;
   groupId?: string;
   values: RingGroupFormInput;
-  people: PersonOption[];
-  targets: TargetOption[];
+  /** The words of the group's current members and target (none when adding). */
+  labels?: RingGroupLabels;
 }) {
   const t = useTranslations('extensions');
   return (
@@ -28,7 +29,7 @@ export function RingGroupDialog({
       description={t('ringGroupDescription')}
       className="sm:max-w-2xl"
     >
-      {(close) => <RingGroupForm groupId={groupId} values={values} people={people} targets={targets} onDone={close} />}
+      {(close) => <RingGroupForm groupId={groupId} values={values} labels={labels ?? NO_LABELS} onDone={close} />}
     </FormDialog>
   );
 }

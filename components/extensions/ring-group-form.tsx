@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ComponentProps } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { createRingGroupAction, updateRingGroupAction } from '@/lib/extensions/bindings';
 import { FormError } from '@/components/forms/form-error';
+import { ExtensionPicker } from '@/components/forms/pickers';
 import { SaveFooter } from '@/components/forms/save-footer';
 import { bindFields, ExtensionField } from '@/components/forms/text-field';
 import { FormField } from '@/components/ui/form-field';
@@ -13,19 +14,19 @@ import { RING_STRATEGIES, ringGroupSchema, type RingGroupFormInput } from '@/lib
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { MemberList } from './member-list';
 import { ExtensionNameField } from './name-field';
-import type { PersonOption, TargetOption } from './types';
+import type { PersonLabel, RingGroupLabels } from './types';
 
 type Props = {
   /** Editing an existing ring group when set; adding otherwise. */
   groupId?: string;
   values: RingGroupFormInput;
-  people: PersonOption[];
-  targets: TargetOption[];
+  /** Only what is already chosen comes with the page; the pickers search the rest. */
+  labels: RingGroupLabels;
   onDone: () => void;
 };
 
 /** The Add / Edit ring group form ("Groupe d'appels"). */
-export function RingGroupForm({ groupId, values, people, targets, onDone }: Props) {
+export function RingGroupForm({ groupId, values, labels, onDone }: Props) {
   const t = useTranslations();
   const { form, state, pending, onSubmit, errorOf } = useActionForm({
     schema: ringGroupSchema,
@@ -41,7 +42,9 @@ export function RingGroupForm({ groupId, values, people, targets, onDone }: Prop
   const kind = noAnswer?.kind ?? 'voicemail';
   const voicemailUserId = noAnswer && 'userId' in noAnswer ? noAnswer.userId : '';
   const extensionId = noAnswer && 'extensionId' in noAnswer ? noAnswer.extensionId : '';
-  const byUser = new Map(people.map((p) => [p.userId, p]));
+  // Everyone the form has words for: the members it opened with, then each one added.
+  const [people, setPeople] = useState<Record<string, PersonLabel>>(labels.people);
+  const [targetLabel, setTargetLabel] = useState(labels.noAnswerExtension);
   const first = (...names: string[]) => names.map(errorOf).find(Boolean);
   const field = bindFields(form, errorOf);
 
@@ -79,6 +82,7 @@ export function RingGroupForm({ groupId, values, people, targets, onDone }: Prop
       <MemberList
         form={form}
         people={people}
+        onPicked={(userId, person) => setPeople((known) => ({ ...known, [userId]: person }))}
         error={first('members', 'members.root')}
         errorOf={errorOf}
         onMembersChange={onMembersChange}
@@ -132,7 +136,7 @@ export function RingGroupForm({ groupId, values, people, targets, onDone }: Prop
               <option value="">{members.length ? t('extensions.chooseMember') : t('extensions.addMembersFirst')}</option>
               {members.map((m) => (
                 <option key={m.userId} value={m.userId}>
-                  {byUser.get(m.userId)?.name ?? ''}
+                  {people[m.userId]?.name ?? ''}
                 </option>
               ))}
             </Select>
@@ -141,19 +145,17 @@ export function RingGroupForm({ groupId, values, people, targets, onDone }: Prop
         <RadioOption id="no-answer-extension" value="extension" label={t('extensions.noAnswerExtension')} {...form.register('noAnswer.kind')} />
         {kind === 'extension' && (
           <FormField id="no-answer-target" label={t('extensions.forwardTo')} className="ml-6">
-            <Select
+            <ExtensionPicker
               value={extensionId ?? ''}
-              onChange={(e) => form.setValue('noAnswer.extensionId', e.target.value, { shouldValidate: true })}
-            >
-              <option value="">{t('extensions.chooseExtension')}</option>
-              {targets
-                .filter((x) => x.id !== groupId)
-                .map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {t('extensions.targetOption', { number: x.number, name: x.name, type: t(`extensions.types.${x.type}`) })}
-                  </option>
-                ))}
-            </Select>
+              valueLabel={extensionId ? targetLabel : ''}
+              placeholder={t('extensions.chooseExtension')}
+              searchLabel={t('extensions.forwardTo')}
+              exclude={groupId ? [groupId] : []}
+              onChange={(o) => {
+                setTargetLabel(o.label);
+                form.setValue('noAnswer.extensionId', o.value, { shouldValidate: true });
+              }}
+            />
           </FormField>
         )}
         {first('noAnswer', 'noAnswer.userId', 'noAnswer.extensionId') && (

@@ -1,18 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useId, useRef } from 'react';
+import { useActionState, useId, useState } from 'react';
 import { mapNumberAction, releaseNumberAction, setMainNumberAction } from '@/lib/numbers/bindings';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Select } from '@/components/ui/select';
+import { ExtensionPicker } from '@/components/forms/pickers';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableRow } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import type { ActionState } from '@/lib/actions/state';
 import { NumberChangeDialog, useNumberChange } from './number-change-confirm';
-import type { ExtensionGroup, NumberRowView } from './types';
+import type { NumberRowView } from './types';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -37,28 +37,25 @@ function RowError({ state, id }: { state: ActionState; id: string }) {
 
 type MapResult = { id: string; extensionId: string | null };
 
-/** What the number rings: any extension of the company, or nothing. */
-function MapForm({ row, groups }: { row: NumberRowView; groups: ExtensionGroup[] }) {
+/** What the number rings: any extension of the company (searched on the server), or nothing. */
+function MapForm({ row }: { row: NumberRowView }) {
   const t = useTranslations('numbers');
   const tc = useTranslations('consequences');
-  const selectId = useId();
   const errorId = useId();
-  const labelOf = (id: string) => groups.flatMap((g) => g.options).find((o) => o.id === id)?.label ?? '';
+  // Only the current target's words come with the page; a new choice brings its own.
+  const [choice, setChoice] = useState({ value: row.extensionId ?? '', label: row.extensionLabel ?? t('unassigned') });
   const [state, dispatch, pending] = useActionState(async (prev: ActionState<MapResult>, formData: FormData) => {
     const result = await mapNumberAction(prev, formData);
     if (result.ok) {
       const target = String(formData.get('extensionId') ?? '');
-      toast.success(
-        target ? t('mapped', { number: row.national, target: labelOf(target) }) : t('unmapped', { number: row.national }),
-      );
+      toast.success(target ? t('mapped', { number: row.national, target: choice.label }) : t('unmapped', { number: row.national }));
     }
     return result;
   }, {});
   const invalid = Boolean(state.formError || state.fieldErrors);
   // Unassigning says first what it affects (the extension, the main number, the cost): its own confirmation.
-  const select = useRef<HTMLSelectElement>(null);
   const unassign = useNumberChange(row, 'unassign', () => {
-    if (select.current) select.current.value = row.extensionId ?? '';
+    setChoice({ value: row.extensionId ?? '', label: row.extensionLabel ?? t('unassigned') });
   });
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     const target = new FormData(e.currentTarget).get('extensionId');
@@ -72,31 +69,18 @@ function MapForm({ row, groups }: { row: NumberRowView; groups: ExtensionGroup[]
       <form action={dispatch} onSubmit={onSubmit} className="grid gap-1">
         <input type="hidden" name="id" value={row.id} />
         <div className="flex items-center gap-2">
-          <label htmlFor={selectId} className="sr-only">
-            {t('mapTo', { number: row.national })}
-          </label>
-          <Select
-            ref={select}
-            id={selectId}
+          <ExtensionPicker
             name="extensionId"
-            defaultValue={row.extensionId ?? ''}
-            className="min-w-48"
+            value={choice.value}
+            valueLabel={choice.label}
+            onChange={(o) => setChoice({ value: o.value, label: o.label })}
+            fixed={[{ value: '', label: t('unassigned') }]}
+            aria-label={t('mapTo', { number: row.national })}
+            searchLabel={t('mapTo', { number: row.national })}
             aria-invalid={invalid}
             aria-describedby={invalid ? errorId : undefined}
-          >
-            <option value="">{t('unassigned')}</option>
-            {groups
-              .filter((g) => g.options.length > 0)
-              .map((g) => (
-                <optgroup key={g.type} label={g.label}>
-                  {g.options.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-          </Select>
+            className="max-w-56 flex-1"
+          />
           <Button type="submit" variant="outline" size="sm" disabled={pending}>
             {t('map')}
             <span className="sr-only"> {row.national}</span>
@@ -134,7 +118,7 @@ function MakeMain({ row }: { row: NumberRowView }) {
   );
 }
 
-export function NumbersTable({ rows, groups }: { rows: NumberRowView[]; groups: ExtensionGroup[] }) {
+export function NumbersTable({ rows }: { rows: NumberRowView[] }) {
   const t = useTranslations('numbers');
   return (
     <Table>
@@ -156,8 +140,8 @@ export function NumbersTable({ rows, groups }: { rows: NumberRowView[]; groups: 
               </span>
             </TableCell>
             <TableCell>
-              {/* Keyed by the mapping: after any action (Map, Make main) the select starts again from what the database says. */}
-              <MapForm key={`${row.id}:${row.extensionId ?? ''}:${row.isMain}`} row={row} groups={groups} />
+              {/* Keyed by the mapping: after any action (Map, Make main) the picker starts again from what the database says. */}
+              <MapForm key={`${row.id}:${row.extensionId ?? ''}:${row.isMain}`} row={row} />
             </TableCell>
             <TableCell className="whitespace-nowrap">{row.priceLabel}</TableCell>
             <ActionsCell>

@@ -9,6 +9,7 @@ import {
   releaseHeldNumbersAction,
 } from '@/lib/numbers/bindings';
 import { FormError } from '@/components/forms/form-error';
+import { ExtensionPicker } from '@/components/forms/pickers';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
@@ -21,7 +22,7 @@ import { toast } from '@/components/ui/toast';
 import type { ActionState, FormAction } from '@/lib/actions/state';
 import { formatMoney } from '@/lib/prices/money';
 import { HoldCountdown } from './hold-countdown';
-import type { ExtensionGroup, OfferView } from './types';
+import type { OfferView } from './types';
 
 /** The basket's heading: Select moves focus here, so the admin goes on to Buy. */
 const BASKET_TITLE = 'basket-title';
@@ -109,15 +110,12 @@ export function SelectionPanel({
   serverNow,
   totalLabel,
   minutes,
-  groups,
 }: {
   held: OfferView[];
   heldUntil: string | null;
   serverNow: string;
   totalLabel: string;
   minutes: number;
-  /** What the bought numbers can ring, chosen before Buy. */
-  groups: ExtensionGroup[];
 }) {
   const t = useTranslations('numbers');
   const locale = useLocale();
@@ -125,6 +123,8 @@ export function SelectionPanel({
   const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
   const tf = useTranslations('flow');
   const [done, setDone] = useState<PurchaseData | null>(null);
+  // What the bought numbers will ring, searched on the server; nothing until chosen.
+  const [rings, setRings] = useState(() => ({ value: '', label: tf('buyRingsLater') }));
   const result = useRef<HTMLDivElement | null>(null);
   // After Buy, focus goes to what happened (the toaster announces it too).
   useEffect(() => {
@@ -193,20 +193,15 @@ export function SelectionPanel({
               <input key={offer.id} type="hidden" name="ids[]" value={offer.id} />
             ))}
             <FormField id="buy-rings" label={tf('buyRings', { count: held.length })} error={state.fieldErrors?.extensionId}>
-              <Select name="extensionId" defaultValue="">
-                <option value="">{tf('buyRingsLater')}</option>
-                {groups
-                  .filter((g) => g.options.length > 0)
-                  .map((g) => (
-                    <optgroup key={g.type} label={g.label}>
-                      {g.options.map((o) => (
-                        <option key={o.id} value={o.id}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ))}
-              </Select>
+              <ExtensionPicker
+                name="extensionId"
+                value={rings.value}
+                valueLabel={rings.label}
+                onChange={(o) => setRings({ value: o.value, label: o.label })}
+                fixed={[{ value: '', label: tf('buyRingsLater') }]}
+                searchLabel={tf('buyRings', { count: held.length })}
+                className="w-full"
+              />
             </FormField>
             <FormField id="buy-main" label={tf('buyMain')} error={state.fieldErrors?.mainId}>
               <Select name="mainId" defaultValue="">

@@ -1,5 +1,3 @@
-import type { ExtensionType } from '@/db/schema';
-
 /** An owned number as the Phone numbers tab shows it (formatted on the server). */
 export type NumberRowView = {
   id: string;
@@ -12,8 +10,6 @@ export type NumberRowView = {
   extensionLabel: string | null;
   priceLabel: string;
 };
-
-export type ExtensionGroup = { type: ExtensionType; label: string; options: { id: string; label: string }[] };
 
 /** A search result or a held number, formatted on the server. */
 export type OfferView = {

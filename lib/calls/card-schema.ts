@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CALL_STATES, SCHEDULE_OWNER_KINDS, type CallState, type CallTargetKind } from '@/db/schema';
+import { CALL_STATES, SCHEDULE_OWNER_KINDS } from '@/db/enums';
+import type { CallState, CallTargetKind } from '@/db/schema';
 import { decodeJsonFields } from '@/lib/forms/json-fields';
 import { optionalUuidField, requiredText, uuidField } from '@/lib/forms/fields';
 import { isCalendarId } from './calendars';

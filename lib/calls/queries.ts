@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { first } from '@/db/rows';
 import { CALL_STATES, companies, extensions, phoneNumbers, users, type CallState } from '@/db/schema';
@@ -16,38 +16,43 @@ import { localTimeAt, timeOfMinutes, WEEKDAYS, type Weekday } from './time';
 /*
  * What the Call handling card shows: the company's schedule as saved, or, before the first save,
  * the suggested week and calendar (marked as such); the calendars to pick from; this year's and
- * next year's holidays of the chosen calendar; and the company's extensions, ring groups and
- * users a state can ring.
+ * next year's holidays of the chosen calendar; and the words of what each state rings (the
+ * pickers search the company's extensions, ring groups and users on the server).
  */
 
 export type IntervalView = { start: string; end: string };
-export type TargetOptionView = { value: string; label: string };
 export type HolidayView = { key: string; date: string; dateLabel: string; name: string; from: string | null; substitute: boolean; enabled: boolean };
 
 export async function getCallsCardData(companyId: string, locale: Locale, now = new Date()) {
   const exec = db();
   const company = await exec.select().from(companies).where(eq(companies.id, companyId)).then(first);
   const schedule = await findSchedule(exec, companyId, { owner: 'company' });
-  const [savedWeek, closures, disabled, targets, exts, people, main] = await Promise.all([
+  // Only the rows the three states point at (or are suggested to) are read: the pickers search
+  // the rest on the server, so this card's cost does not grow with the team.
+  const [savedWeek, closures, disabled, targets, main, firstUserExt, firstPeople] = await Promise.all([
     schedule ? weekOf(exec, schedule.id) : null,
     schedule ? closuresOf(exec, schedule.id) : [],
     schedule ? disabledHolidaysOf(exec, schedule.id) : ([] as string[]),
     schedule ? targetsOf(exec, schedule.id) : [],
     exec
-      .select({ id: extensions.id, number: extensions.number, type: extensions.type, name: extensions.name, firstName: users.firstName, lastName: users.lastName })
-      .from(extensions)
-      .leftJoin(users, eq(users.id, extensions.userId))
-      .where(eq(extensions.companyId, companyId))
-      .orderBy(asc(extensions.number)),
+      .select({ id: extensions.id, type: extensions.type })
+      .from(phoneNumbers)
+      .innerJoin(extensions, and(eq(extensions.id, phoneNumbers.extensionId), eq(extensions.companyId, phoneNumbers.companyId)))
+      .where(and(eq(phoneNumbers.companyId, companyId), eq(phoneNumbers.isMain, true), inArray(phoneNumbers.status, ['owned'])))
+      .limit(1),
     exec
-      .select({ id: users.id, firstName: users.firstName, lastName: users.lastName, role: users.role })
+      .select({ id: extensions.id, type: extensions.type })
+      .from(extensions)
+      .where(and(eq(extensions.companyId, companyId), eq(extensions.type, 'user')))
+      .orderBy(asc(extensions.number))
+      .limit(1),
+    // The suggested voicemail: the first admin's, else anyone's.
+    exec
+      .select({ id: users.id })
       .from(users)
       .where(eq(users.companyId, companyId))
-      .orderBy(asc(users.lastName), asc(users.firstName)),
-    exec
-      .select({ extensionId: phoneNumbers.extensionId })
-      .from(phoneNumbers)
-      .where(and(eq(phoneNumbers.companyId, companyId), eq(phoneNumbers.isMain, true), inArray(phoneNumbers.status, ['owned']))),
+      .orderBy(sql`${users.role} = 'admin' desc`, asc(users.lastName), asc(users.firstName))
+      .limit(1),
   ]);
 
   const week = Object.fromEntries(
@@ -87,23 +92,12 @@ export async function getCallsCardData(companyId: string, locale: Locale, now = 
     calendars: listCalendars(c, locale).map((choice) => ({ id: choice.id, name: choice.name[locale] })),
   }));
 
-  const label = (e: (typeof exts)[number]) => {
-    const name = fullNameOrNull(e) ?? e.name;
-    return name ? `${e.number} · ${name}` : e.number;
-  };
-  const options = {
-    extensions: exts.filter((e) => e.type !== 'ring_group').map((e) => ({ value: encodeTarget('extension', e.id), label: label(e) })),
-    ringGroups: exts.filter((e) => e.type === 'ring_group').map((e) => ({ value: encodeTarget('ring_group', e.id), label: label(e) })),
-    voicemails: people.map((p) => ({ value: encodeTarget('voicemail', p.id), label: fullNameOrNull(p) ?? '' })),
-  };
-
   // Saved targets; before any, a suggestion: the main number's extension when open, the
   // admin's voicemail otherwise (shown as a suggestion, saved only by Save).
   const saved = new Map(targets.map((t) => [t.state, t]));
-  const mainExt = main[0]?.extensionId;
-  const fallbackOpen = mainExt ? exts.find((e) => e.id === mainExt) : exts.find((e) => e.type === 'user');
-  const firstPerson = people.find((p) => p.role === 'admin') ?? people[0];
-  const targetValues = Object.fromEntries(
+  const fallbackOpen = main[0] ?? firstUserExt[0];
+  const firstPerson = firstPeople[0];
+  const chosen = Object.fromEntries(
     CALL_STATES.map((state) => {
       const t = saved.get(state);
       if (t) return [state, { value: encodeTarget(t.kind, t.extensionId ?? t.voicemailUserId), number: t.e164 ?? '' }];
@@ -113,6 +107,10 @@ export async function getCallsCardData(companyId: string, locale: Locale, now = 
       return [state, { value: firstPerson ? encodeTarget('voicemail', firstPerson.id) : '', number: '' }];
     }),
   ) as Record<CallState, { value: string; number: string }>;
+  const labels = await targetWords(companyId, Object.values(chosen).map((c) => c.value));
+  const targetValues = Object.fromEntries(
+    CALL_STATES.map((state) => [state, { ...chosen[state], label: labels.get(chosen[state].value) ?? '' }]),
+  ) as Record<CallState, { value: string; number: string; label: string }>;
 
   return {
     saved: Boolean(schedule),
@@ -122,10 +120,46 @@ export async function getCallsCardData(companyId: string, locale: Locale, now = 
     calendar,
     calendars,
     holidays,
-    options,
     targets: targetValues,
     targetsSaved: targets.length > 0,
   };
 }
 
 export type CallsCardData = Awaited<ReturnType<typeof getCallsCardData>>;
+
+/**
+ * The words of encoded targets ("extension:<id>", "ring_group:<id>", "voicemail:<user id>"):
+ * "101 · Alice Martin" for an extension, the person's name for a voicemail. Two statements.
+ */
+async function targetWords(companyId: string, values: string[]): Promise<Map<string, string>> {
+  const exec = db();
+  const idsOf = (kinds: string[]) =>
+    values.flatMap((v) => {
+      const [kind, id] = v.split(':');
+      return kind && id && kinds.includes(kind) ? [id] : [];
+    });
+  const extIds = idsOf(['extension', 'ring_group']);
+  const userIds = idsOf(['voicemail']);
+  const [exts, people] = await Promise.all([
+    extIds.length
+      ? exec
+          .select({ id: extensions.id, type: extensions.type, number: extensions.number, name: extensions.name, firstName: users.firstName, lastName: users.lastName })
+          .from(extensions)
+          .leftJoin(users, eq(users.id, extensions.userId))
+          .where(and(eq(extensions.companyId, companyId), inArray(extensions.id, extIds)))
+      : [],
+    userIds.length
+      ? exec
+          .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
+          .from(users)
+          .where(and(eq(users.companyId, companyId), inArray(users.id, userIds)))
+      : [],
+  ]);
+  const words = new Map<string, string>();
+  for (const e of exts) {
+    const name = fullNameOrNull(e) ?? e.name;
+    words.set(encodeTarget(e.type === 'ring_group' ? 'ring_group' : 'extension', e.id), name ? `${e.number} · ${name}` : e.number);
+  }
+  for (const p of people) words.set(encodeTarget('voicemail', p.id), fullNameOrNull(p) ?? '');
+  return words;
+}

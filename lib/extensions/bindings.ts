@@ -14,6 +14,7 @@ import {
   updateConference,
   updateRingGroup,
 } from './actions';
+import { findExtensions } from './search';
 
 export const createRingGroupAction = formAction(createRingGroup);
 export const updateRingGroupAction = formAction(updateRingGroup);
@@ -25,3 +26,4 @@ export const deleteConferenceAction = formAction(deleteConference);
 export const renumberExtensionAction = formAction(renumberExtension);
 export const completeExtensionsAction = formAction(completeExtensionsCard);
 export const deleteExtensionImpactAction = callAction(deleteExtensionImpact);
+export const findExtensionsAction = callAction(findExtensions);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { choiceParam } from '@/lib/format/pages';
+import { choiceParam, pageParam, searchTextParam } from '@/lib/format/pages';
 import { decodeJsonFields } from '@/lib/forms/json-fields';
-import { RING_STRATEGIES } from '@/db/schema';
+import { RING_STRATEGIES } from '@/db/enums';
 import { extensionNumberField, keyedError, optionalUuidField, requiredText, uuidField, withId } from '@/lib/forms/fields';
 
 // Every message is an i18n key ("errors.*"): the dialogs validate with these schemas and the
@@ -94,6 +94,10 @@ export const renumberSchema = z.object({ id: uuidField('errors.notFound'), exten
 export const extensionIdSchema = z.object({ id: uuidField('errors.notFound') });
 
 export const EXTENSION_FILTERS = ['user', 'ring_group', 'conference'] as const;
+/** The Extensions card's URL: `?type=`, `?q=` (number, name, e-mail) and `?page=`. */
 export const extensionFilterSchema = z.object({
   type: choiceParam(EXTENSION_FILTERS),
+  q: searchTextParam(),
+  page: pageParam(),
 });
+export const EXTENSIONS_PAGE_SIZE = 50;

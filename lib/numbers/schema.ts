@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NUMBER_TYPES } from '@/db/schema';
+import { NUMBER_TYPES } from '@/db/enums';
 import { countryField, keyedError, textField, uuidField } from '@/lib/forms/fields';
 import { MAX_HELD } from './carrier';
 

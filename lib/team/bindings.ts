@@ -7,6 +7,7 @@ import { updateUserAndWelcome } from '@/lib/mail/address-change';
 import { commitUserImport, previewUserImport } from './import-commit';
 import { removeUserImpact } from './consequences';
 import { freeLicenceImpact, setLicence } from './licence';
+import { findUsers } from './search';
 
 export const addUserAction = formAction(addUser);
 // A changed e-mail also re-sends the welcome (lib/mail/address-change.ts).
@@ -20,3 +21,4 @@ export const commitImportAction = formAction(commitUserImport);
 export const setLicenceAction = formAction(setLicence);
 export const freeLicenceImpactAction = callAction(freeLicenceImpact);
 export const addDeviceAction = formAction(addDevice);
+export const findUsersAction = callAction(findUsers);

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { pick } from '../combobox';
 import { signUpNewCompany, switchLanguage, tabTo } from '../helpers';
 
 const PEOPLE = [
@@ -26,9 +27,9 @@ async function addUsers(page: Page, people: readonly (readonly [string, string, 
   for (const [, , ext] of people) await expect(page.locator(`tr[data-extension="${ext}"]`)).toBeVisible();
 }
 
-/** Ticks the person in the ring group's member checklist. */
+/** Adds the person with the ring group's "Add a member" picker (searched on the server). */
 async function addMember(dialog: Locator, name: string) {
-  await dialog.getByRole('checkbox', { name }).check();
+  await pick(dialog.getByRole('combobox', { name: 'Who rings: add each member' }), name.split(' ')[0]!, name, { stayOpen: true });
 }
 
 const memberOrder = (dialog: Locator) =>
@@ -51,10 +52,35 @@ test('ring group with three members reordered by keyboard, a conference bridge, 
   await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Sales');
   await addMember(dialog, 'Jean Martin (102)');
   await addMember(dialog, 'Inès Bernard (103)');
-  // The checklist works from the keyboard: Space ticks the focused box, and it is announced.
-  await dialog.getByRole('checkbox', { name: 'Paul Durand (104)' }).focus();
-  await page.keyboard.press('Space');
-  await expect(dialog.getByRole('checkbox', { name: 'Paul Durand (104)' })).toBeChecked();
+  // The picker works from the keyboard: typing opens it and searches the server, the count is
+  // announced, Enter adds; nothing matching says so, Escape closes it and focus comes back.
+  const picker = dialog.getByRole('combobox', { name: 'Who rings: add each member' });
+  const search = page.locator('[cmdk-input]');
+  await picker.focus();
+  await page.keyboard.press('z');
+  await expect(search).toBeFocused();
+  await page.keyboard.type('zz');
+  await expect(page.getByRole('listbox')).toContainText('Nothing matches “zzz”.');
+  await expect(dialog.locator('[data-combobox-status]')).toHaveText('Nothing matches “zzz”.');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expect(picker).toBeFocused();
+  await page.keyboard.press('P');
+  await expect(search).toBeFocused();
+  await page.keyboard.type('aul');
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('option', { name: /^Paul Durand \(104\)/ })).toBeVisible();
+  await expect(dialog.locator('[data-combobox-status]')).toHaveText('1 match');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option', { name: /^Paul Durand/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(dialog.locator('p[role="status"]')).toHaveText('Paul Durand added at position 3 of 3.');
+  // It stays open for the next one; Escape closes it, back on the picker.
+  await expect(page.getByRole('listbox')).toContainText('Nothing matches “Paul”.');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await expect(picker).toBeFocused();
   await expect.poll(() => memberOrder(dialog)).toEqual(['Jean Martin', 'Inès Bernard', 'Paul Durand']);
   await axe();
 
@@ -100,7 +126,7 @@ test('ring group with three members reordered by keyboard, a conference bridge, 
   await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Support');
   await addMember(dialog, 'Jean Martin (102)');
   await dialog.getByLabel('Forward to another extension').check();
-  await dialog.getByLabel('Extension to forward to').selectOption({ label: '500 – Sales (Ring group)' });
+  await pick(dialog.getByLabel('Extension to forward to'), 'Sales', '500 · Sales');
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator('tr[data-extension="501"]')).toContainText('Extension 500 (Sales)');
@@ -109,7 +135,7 @@ test('ring group with three members reordered by keyboard, a conference bridge, 
   await page.getByRole('button', { name: 'Edit Sales' }).click();
   await expect.poll(() => memberOrder(dialog)).toEqual(['Paul Durand', 'Jean Martin', 'Inès Bernard']);
   await dialog.getByLabel('Forward to another extension').check();
-  await dialog.getByLabel('Extension to forward to').selectOption({ label: '501 – Support (Ring group)' });
+  await pick(dialog.getByLabel('Extension to forward to'), 'Supp', '501 · Support');
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(
     dialog.getByText('Unanswered calls would go round in a loop: Sales (500) → Support (501) → Sales (500). Choose another extension.'),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { PASSWORD, signUpNewCompany, switchLanguage } from '../helpers';
+import { pick } from '../combobox';
 
 // The whole first-time setup in one browser session, from sign-up to Finish setup, then the
 // member's side: the activation link from the outbox, their password, their line on /me.
@@ -86,7 +87,7 @@ test('a full first-time setup, Finish setup, then a member activates their accou
   await expect(dialog.getByRole('textbox', { name: 'Extension', exact: true })).toHaveValue('500');
   await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Sales');
   for (const name of ['Jean Martin (102)', 'Inès Bernard (103)']) {
-    await dialog.getByRole('checkbox', { name }).check();
+    await pick(dialog.getByRole('combobox', { name: 'Who rings: add each member' }), name.split(' ')[0]!, name, { stayOpen: true });
   }
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -132,7 +133,7 @@ test('a full first-time setup, Finish setup, then a member activates their accou
   await expect(page).toHaveURL(/\/setup\/numbers$/);
 
   const row = page.locator(`tr[data-number="${chosen}"]`);
-  await row.getByLabel(`Extension that ${chosen} rings`).selectOption({ label: '500 · Sales' });
+  await pick(row.getByLabel(`Extension that ${chosen} rings`), 'Sales', '500 · Sales');
   await row.getByRole('button', { name: `Apply ${chosen}` }).click();
   await expect(page.getByText(`${chosen} now rings 500 · Sales.`)).toBeVisible();
   await row.getByRole('button', { name: `Make main ${chosen}` }).click();

@@ -68,7 +68,7 @@ export default async function CallsPage() {
               </h2>
               <p className="text-sm text-muted-foreground">{t('calls.targets.intro')}</p>
             </div>
-            <TargetsForm values={data.targets} options={data.options} saved={data.targetsSaved} />
+            <TargetsForm values={data.targets} saved={data.targetsSaved} />
           </section>
         </>
       ) : (

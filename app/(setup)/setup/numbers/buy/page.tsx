@@ -17,8 +17,6 @@ import { carrier } from '@/lib/numbers/actions';
 import { resolveArea } from '@/lib/numbers/areas';
 import { HOLD_MINUTES, type NumberOffer } from '@/lib/numbers/carrier';
 import { getHeldNumbers } from '@/lib/numbers/inventory';
-import { getExtensionChoices } from '@/lib/numbers/queries';
-import { extensionGroups } from '@/components/numbers/extension-groups';
 import { parseNumberSearch } from '@/lib/numbers/search-params';
 import { formatMoney } from '@/lib/prices/money';
 
@@ -47,7 +45,7 @@ export default async function BuyNumbersPage({ searchParams }: { searchParams: P
   const searchable = search.valid && !errors.area;
 
   const now = new Date();
-  const [results, held, extensionChoices] = await Promise.all([
+  const [results, held] = await Promise.all([
     searchable
       ? carrier.search({ exec: db(), now }, actor.companyId, {
           country: values.country,
@@ -58,7 +56,6 @@ export default async function BuyNumbersPage({ searchParams }: { searchParams: P
         })
       : Promise.resolve({ rows: [], page: 1, hasNext: false }),
     getHeldNumbers(db(), actor.companyId, now),
-    getExtensionChoices(actor.companyId),
   ]);
 
   const view = (o: NumberOffer): OfferView => ({
@@ -128,7 +125,6 @@ export default async function BuyNumbersPage({ searchParams }: { searchParams: P
           serverNow={now.toISOString()}
           totalLabel={totalLabel}
           minutes={HOLD_MINUTES}
-          groups={extensionGroups(t, extensionChoices)}
         />
       </div>
     </div>
