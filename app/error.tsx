@@ -1,6 +1,7 @@
 'use client';
 
-// A page that failed to render: the translated 500 page (components/shell/error-page.tsx).
-import { ErrorPage } from '@/components/shell/error-page';
+import dynamic from 'next/dynamic';
 
-export default ErrorPage;
+// A page that failed to render: the translated 500 page (components/shell/error-page.tsx),
+// fetched only then: every page's first load carries this boundary, not the page behind it.
+export default dynamic(() => import('@/components/shell/error-page').then((m) => m.ErrorPage));

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
-import { Toaster } from '@/components/ui/toast';
+import { LazyToaster } from '@/components/ui/lazy-toaster';
 import { StackedTableLabels } from '@/components/tables/stacked-labels';
 import './globals.css';
 
@@ -28,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <NextIntlClientProvider>
           {children}
           {/* Sonner's own label is English; its Alt+T hotkey is real, so the label names it. */}
-          <Toaster customAriaLabel={t('notifications')} />
+          <LazyToaster customAriaLabel={t('notifications')} />
           <StackedTableLabels />
         </NextIntlClientProvider>
       </body>

@@ -3,6 +3,7 @@
 //   BENCH_DATABASE_URL=postgres://user@host:5432/db
 //                               a fresh database created on that server, dropped afterwards
 //   BENCH_CASES=import          only the cases whose name contains one of the comma-separated words
+//                               ("pages": the production-server page and first-load JS figures, scripts/bench/pages.ts)
 // Each case is one entry of CASES below: add a measurement by adding an entry.
 import crypto from 'node:crypto';
 import { first } from '../db/rows';
@@ -28,6 +29,7 @@ import { commitImport } from '../lib/team/import-commit';
 import { parseUserCsv } from '../lib/team/import-parse';
 import { previewImport } from '../lib/team/import-preview';
 import { getTeamCardData } from '../lib/team/queries';
+import { runPageBench } from './bench/pages';
 
 const benchContext = { t: translator('en'), locale: 'en' as const, now: () => new Date(), baseUrl: 'http://localhost:3000' };
 
@@ -318,6 +320,8 @@ function printTable(outcomes: Outcome[]) {
 async function main() {
   const filter = process.env.BENCH_CASES?.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
   const cases = filter?.length ? CASES.filter((c) => filter.some((w) => c.name.toLowerCase().includes(w))) : CASES;
+  const pages = !filter?.length || filter.includes('pages');
+  if (cases.length === 0 && pages) return void (await runPages());
   const { conn, label } = await openDatabase();
   setConnection(conn);
   console.log(`database: ${label}\n`);
@@ -344,6 +348,12 @@ async function main() {
     setConnection(undefined);
     await conn.close();
   }
+  if (pages) await runPages();
+}
+
+async function runPages() {
+  console.log('');
+  if (!(await runPageBench())) process.exitCode = 1;
 }
 
 await main();

@@ -1,4 +1,5 @@
-import { SETUP_CARDS, type SetupCard } from '@/db/schema';
+import { SETUP_CARDS } from '@/db/enums';
+import type { SetupCard } from '@/db/schema';
 
 // Client-safe (no database): the buttons that move the admin on to the next card read it too.
 
