@@ -41,6 +41,7 @@ export function ClosuresList({ closures }: { closures: Closure[] }) {
   // Sent by hand, not through `action`: React would clear the fields even when they are refused.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (pending) return;
     const data = new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   };
@@ -66,7 +67,8 @@ export function ClosuresList({ closures }: { closures: Closure[] }) {
         <TextField id="closure-label" name="label" label={t('label')} maxLength={CLOSURE_LABEL_MAX} required error={fieldError('label')} />
         <TextField id="closure-from" name="from" type="date" label={t('from')} required error={fieldError('from')} />
         <TextField id="closure-to" name="to" type="date" label={t('to')} error={fieldError('to')} />
-        <Button type="submit" disabled={pending}>
+        {/* aria-disabled, not disabled: a disabled button drops focus to the page's top. */}
+        <Button type="submit" aria-disabled={pending} className="aria-disabled:opacity-50">
           {t('add')}
         </Button>
         <div className="sm:col-span-4">

@@ -21,6 +21,7 @@ function CalendarPicker({ calendar, groups }: { calendar: string | null; groups:
   }, [state, t]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (pending) return;
     const data = new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   };
@@ -40,7 +41,8 @@ function CalendarPicker({ calendar, groups }: { calendar: string | null; groups:
           ))}
         </Select>
       </FormField>
-      <Button type="submit" variant="outline" disabled={pending}>
+      {/* aria-disabled, not disabled: a disabled control drops focus to the page's top (here and on the switches). */}
+      <Button type="submit" variant="outline" aria-disabled={pending} className="aria-disabled:opacity-50">
         {t('use')}
       </Button>
       <div className="sm:col-span-2">
@@ -57,6 +59,7 @@ function HolidaySwitch({ holiday }: { holiday: HolidayView }) {
   const [enabled, setEnabled] = useOptimistic(holiday.enabled);
   const id = `holiday-${holiday.date}-${holiday.key.replace(/\W+/g, "-")}`;
   const toggle = (next: boolean) => {
+    if (pending) return;
     const data = new FormData();
     data.set('key', holiday.key);
     data.set('enabled', String(next));
@@ -85,7 +88,7 @@ function HolidaySwitch({ holiday }: { holiday: HolidayView }) {
             checked={enabled}
             aria-checked={enabled}
             aria-describedby={`${id}-what`}
-            disabled={pending}
+            aria-disabled={pending}
             onChange={(e) => toggle(e.target.checked)}
             className="size-5 accent-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
           />

@@ -50,6 +50,7 @@ export function HoursForm({ initial }: { initial: Week }) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (pending) return;
     const parsed = weekSchema.safeParse(week);
     if (!parsed.success) {
       const found: Record<string, string> = {};
@@ -155,7 +156,8 @@ export function HoursForm({ initial }: { initial: Week }) {
         </p>
       )}
       <div>
-        <Button type="submit" disabled={pending}>
+        {/* aria-disabled, not disabled: a disabled button drops focus to the page's top, where a keyboard user would start over. */}
+        <Button type="submit" aria-disabled={pending} className="aria-disabled:opacity-50">
           {pending ? t('hours.saving') : t('hours.save')}
         </Button>
       </div>

@@ -92,3 +92,37 @@ export async function tabThrough(page: Page, count: number, key: 'Tab' | 'Shift+
   }
   return reports;
 }
+
+/**
+ * A keyboard walk of any keys (Tab, arrows, Space, Enter, typing), each press judged like
+ * tabThrough's: `problems` lists every control left so far whose focus was not visible, and
+ * `lost` every key after which focus was on nothing (<body>) though it had been on a control.
+ */
+export function focusWalk(page: Page) {
+  const problems: string[] = [];
+  const lost: string[] = [];
+  let onControl = false;
+  const judge = async (what: string) => {
+    const report = await page.evaluate(probe);
+    if (report?.problem) problems.push(`${report.what}: ${report.problem}`);
+    const now = await page.evaluate(() => Boolean(document.activeElement && document.activeElement !== document.body));
+    if (onControl && !now) lost.push(what);
+    onControl = now;
+  };
+  return {
+    problems,
+    lost,
+    async press(key: string) {
+      await page.keyboard.press(key);
+      await judge(key);
+    },
+    async type(text: string) {
+      await page.keyboard.type(text);
+      await judge(`typing "${text}"`);
+    },
+    /** A new page: focus starts on nothing again. */
+    restart() {
+      onControl = false;
+    },
+  };
+}
