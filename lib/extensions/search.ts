@@ -4,7 +4,8 @@ import { EXTENSION_TYPES, extensions, users, type ExtensionType } from '@/db/sch
 import type { Db, Tx } from '@/db';
 import { defineAction } from '@/lib/actions/define';
 import { keyedError } from '@/lib/forms/fields';
-import { likeLiteral, PICKER_LIMIT, pickerQueryField } from '@/lib/forms/picker';
+import { likeLiteral } from '@/lib/format/search';
+import { PICKER_LIMIT, pickerQueryField } from '@/lib/forms/picker';
 import { fullNameSql } from '@/lib/format/person';
 
 /** One extension a picker offers: the client words it ("101 · Alice Martin"). */

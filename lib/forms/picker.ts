@@ -11,8 +11,3 @@ export const PICKER_LIMIT = 20;
 
 export const pickerQueryField = () =>
   textField().max(PICKER_QUERY_MAX, { error: 'errors.tooLong' }).optional().default('');
-
-/** LIKE treats %, _ and \ as special: a search for "a_b" means those three characters. */
-export function likeLiteral(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

@@ -4,7 +4,8 @@ import { devices, extensions, users } from '@/db/schema';
 import type { Db, Tx } from '@/db';
 import { defineAction } from '@/lib/actions/define';
 import { keyedError } from '@/lib/forms/fields';
-import { likeLiteral, PICKER_LIMIT, pickerQueryField } from '@/lib/forms/picker';
+import { likeLiteral } from '@/lib/format/search';
+import { PICKER_LIMIT, pickerQueryField } from '@/lib/forms/picker';
 import { fullNameSql } from '@/lib/format/person';
 import { LICENCES, type Licence } from './schema';
 
