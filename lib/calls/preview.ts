@@ -70,12 +70,15 @@ export async function loadRoutingGraph(exec: Exec, companyId: string): Promise<R
       where u.company_id = ${companyId}`),
     exec.execute(sql`select e.id, e.number, e.type, e.user_id, coalesce(u.first_name || ' ' || u.last_name, e.name, '') as name,
         e.strategy, e.no_answer_kind, e.no_answer_user_id, e.no_answer_extension_id,
-        coalesce((select json_agg(json_build_object('userId', m.user_id, 'position', m.position, 'ringSeconds', m.ring_seconds) order by m.position)
-          from ring_group_members m join users mu on mu.id = m.user_id and mu.company_id = e.company_id
-          where m.ring_group_id = e.id), '[]'::json) as members,
+        coalesce(mem.members, '[]'::json) as members,
         rr.last_user_id as rr_user_id, rr.last_position as rr_position
       from extensions e left join users u on u.id = e.user_id
       left join sip.round_robin rr on rr.ring_group_id = e.id
+      -- Members aggregated once for the company's groups, not per extension: a correlated
+      -- subquery here was planned as a loop over every user for every extension.
+      left join (select m.ring_group_id, json_agg(json_build_object('userId', m.user_id, 'position', m.position, 'ringSeconds', m.ring_seconds) order by m.position) as members
+          from ring_group_members m join users mu on mu.id = m.user_id
+          where mu.company_id = ${companyId} group by m.ring_group_id) mem on mem.ring_group_id = e.id
       where e.company_id = ${companyId}`),
     // Each number's zone by the one rule sip.call_route uses (lib/sites/time-zone.ts).
     exec.execute(sql`select id, e164, is_main, extension_id, public.number_time_zone(id) as time_zone from phone_numbers

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { companies, extensions, users } from '@/db/schema';
 import { ActionError, pgErrorOf } from '@/lib/actions/errors';
 import { defineAction, type CardContext } from '@/lib/actions/define';
@@ -40,6 +40,9 @@ function chunks<T>(items: T[], size = INSERT_CHUNK): T[][] {
  * error, valid_only imports the valid rows. Bulk inserts; the caller's transaction rolls
  * everything back on any failure.
  */
+/** An import this large changes the tables' shape enough to refresh the planner's statistics. */
+const ANALYZE_AFTER_ROWS = 100;
+
 export async function commitImport(
   ctx: CardContext,
   input: { file: Blob; mode: ImportMode },
@@ -94,6 +97,9 @@ export async function commitImport(
     // The Office users' direct numbers, in one statement; too few left refuses the whole import.
     const office = valid.filter((r) => r.licence === 'office').map((r) => ids.get(r.email)!);
     await assignDirectNumbersToUsers(ctx, office);
+    // The embedded PGlite has no autovacuum: without fresh statistics after a bulk import, the
+    // planner keeps guessing two users per company and reads the cards by quadratic loops.
+    if (valid.length >= ANALYZE_AFTER_ROWS) await tx.execute(sql`analyze users, extensions, phone_numbers, audit_log`);
   } catch (error) {
     // Lost a race with a sign-up (e-mails are unique across companies): say so for the whole file.
     if (pgErrorOf(error)?.code === '23505') throw new ActionError('errors.importConflict');

@@ -83,17 +83,25 @@ async function signIn(base: string, account: BenchAccount) {
   return session.split(';')[0]!;
 }
 
-async function timedGet(base: string, route: string, cookie: string) {
+// BENCH_SAVE_HTML=dir keeps the last HTML of each page there, to see what makes a page heavy.
+const SAVE_HTML = process.env.BENCH_SAVE_HTML;
+
+async function timedGet(base: string, route: string, cookie: string, label = '') {
   const start = performance.now();
   const res = await fetch(`${base}${route}`, { headers: { cookie, 'accept-language': 'en' }, redirect: 'manual' });
   const body = await res.arrayBuffer();
-  return { ms: performance.now() - start, bytes: body.byteLength, status: res.status };
+  const ms = performance.now() - start;
+  if (SAVE_HTML && label) {
+    fs.mkdirSync(SAVE_HTML, { recursive: true });
+    fs.writeFileSync(path.join(SAVE_HTML, `${label}${route.replaceAll('/', '_')}.html`), Buffer.from(body));
+  }
+  return { ms, bytes: body.byteLength, status: res.status };
 }
 
 type PageFigures = { route: string; median: number; runs: number; bytes: number; failed?: number };
 
 /** Rounds of floor + every card still within its budget, until every card has its runs. */
-async function measureCompany(base: string, cookie: string) {
+async function measureCompany(base: string, cookie: string, users: number) {
   const times = new Map<string, number[]>([[FLOOR, []], ...CARDS.map((c) => [c, []] as [string, number[]])]);
   const spent = new Map<string, number>();
   const bytes = new Map<string, number>();
@@ -104,7 +112,7 @@ async function measureCompany(base: string, cookie: string) {
   for (let i = 0; i < WARMUP; i++) {
     for (const route of [FLOOR, ...CARDS]) {
       if (failed.has(route)) continue;
-      const { bytes: size, status } = await timedGet(base, route, cookie);
+      const { bytes: size, status } = await timedGet(base, route, cookie, i === 0 ? String(users) : '');
       bytes.set(route, size);
       if (status !== 200) failed.set(route, status);
     }
@@ -167,7 +175,7 @@ export async function runPageBench(): Promise<boolean> {
   try {
     for (const account of accounts) {
       process.stdout.write(`running: pages at ${account.users.toLocaleString('en')} users…\n`);
-      results.set(account.users, await measureCompany(server.base, await signIn(server.base, account)));
+      results.set(account.users, await measureCompany(server.base, await signIn(server.base, account), account.users));
     }
   } finally {
     server.stop();
