@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { clientMessages } from '@/lib/i18n/client-messages';
+import type { Messages } from '@/lib/i18n/messages';
 import { connection } from 'next/server';
 import { LazyToaster } from '@/components/ui/lazy-toaster';
 import { StackedTableLabels } from '@/components/tables/stacked-labels';
@@ -16,6 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   const locale = await getLocale();
   const t = await getTranslations('app');
+  const messages = clientMessages((await getMessages()) as Messages);
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
@@ -25,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           {children}
           {/* Sonner's own label is English; its Alt+T hotkey is real, so the label names it. */}
           <LazyToaster customAriaLabel={t('notifications')} />
