@@ -8,7 +8,7 @@ import { useExtensionWords } from '@/components/forms/pickers';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { RowActionButton } from '@/components/tables/row-action-button';
 import { Table, TableBody, TableCell, TableRow } from '@/components/ui/table';
 import type { ExtensionRow } from '@/lib/extensions/queries';
 import type { RingGroupFormInput } from '@/lib/extensions/schema';
@@ -80,9 +80,9 @@ export function ExtensionsTable({
                     values={ringGroupValues(row)}
                     labels={ringGroupLabels(row, words)}
                     trigger={
-                      <Button variant="ghost" size="icon" aria-label={t('extensions.editNamed', { name: label })}>
+                      <RowActionButton aria-label={t('extensions.editNamed', { name: label })}>
                         <Pencil aria-hidden />
-                      </Button>
+                      </RowActionButton>
                     }
                   />
                 )}
@@ -92,9 +92,9 @@ export function ExtensionsTable({
                       conferenceId={row.id}
                       values={{ name: row.name, extension: row.number, maxParticipants: row.conference!.maxParticipants }}
                       trigger={
-                        <Button variant="ghost" size="icon" aria-label={t('extensions.editNamed', { name: label })}>
+                        <RowActionButton aria-label={t('extensions.editNamed', { name: label })}>
                           <Pencil aria-hidden />
-                        </Button>
+                        </RowActionButton>
                       }
                     />
                     <RegeneratePins id={row.id} name={label} />
@@ -104,9 +104,9 @@ export function ExtensionsTable({
                 {row.type !== 'user' && (
                   <ConfirmConsequences
                     trigger={
-                      <Button variant="ghost" size="icon" aria-label={t('extensions.deleteNamed', { name: label })}>
+                      <RowActionButton aria-label={t('extensions.deleteNamed', { name: label })}>
                         <Trash2 aria-hidden />
-                      </Button>
+                      </RowActionButton>
                     }
                     title={t('extensions.deleteNamed', { name: label })}
                     description={t(

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { regeneratePinsAction } from '@/lib/extensions/bindings';
 import { ConfirmDialog, ConfirmFooter, ConfirmHeader } from '@/components/forms/confirm-action';
-import { Button } from '@/components/ui/button';
+import { RowActionButton } from '@/components/tables/row-action-button';
 import { PinsPanel, type Pins } from './pins-panel';
 import { named } from '@/lib/format/elision';
 
@@ -18,9 +18,9 @@ export function RegeneratePins({ id, name }: { id: string; name: string }) {
       open={open}
       onOpenChange={setOpen}
       trigger={
-        <Button variant="ghost" size="icon" aria-label={t('regeneratePinsNamed', named(name))}>
+        <RowActionButton aria-label={t('regeneratePinsNamed', named(name))}>
           <KeyRound aria-hidden />
-        </Button>
+        </RowActionButton>
       }
     >
       {open && <RegenerateBody id={id} name={name} onClose={() => setOpen(false)} />}

@@ -8,7 +8,7 @@ import { FormDialog } from '@/components/forms/form-dialog';
 import { FormError } from '@/components/forms/form-error';
 import { SaveFooter } from '@/components/forms/save-footer';
 import { bindFields, ExtensionField } from '@/components/forms/text-field';
-import { Button } from '@/components/ui/button';
+import { RowActionButton } from '@/components/tables/row-action-button';
 import { toast } from '@/components/ui/toast';
 import { renumberSchema } from '@/lib/extensions/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
@@ -24,9 +24,9 @@ export function RenumberDialog({ id, name, number, trigger }: { id: string; name
     <FormDialog
       trigger={
         trigger ?? (
-          <Button variant="ghost" size="icon" aria-label={t('renumberNamed', named(name))}>
+          <RowActionButton aria-label={t('renumberNamed', named(name))}>
             <Hash aria-hidden />
-          </Button>
+          </RowActionButton>
         )
       }
       title={t('renumberNamed', named(name))}

@@ -7,8 +7,9 @@ import { ConfirmAction } from '@/components/forms/confirm-action';
 import { ConfirmConsequences } from '@/components/forms/confirm-consequences';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
+import { RowActionButton } from '@/components/tables/row-action-button';
+// Row controls show on hover like RingCentral's pencil, and whenever a control in the row has focus (RowActionButton's reveal).
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableRow } from '@/components/ui/table';
 import { fullName } from '@/lib/format/person';
 import { APP_ONLY } from '@/lib/team/schema';
@@ -16,8 +17,6 @@ import type { DeviceOption, SiteOption, TeamRow } from './types';
 import { UserDialog } from './user-dialog';
 import { named } from '@/lib/format/elision';
 
-// Row controls show on hover like RingCentral's pencil, and whenever a control in the row has focus.
-const reveal = 'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 focus-visible:opacity-100';
 
 export function TeamTable({
   rows,
@@ -79,22 +78,17 @@ export function TeamTable({
                   devices={row.device ? [row.device, ...devices] : devices}
                   sites={sites}
                   trigger={
-                    <Button variant="ghost" size="icon" className={reveal} aria-label={t('team.editNamed', { name })}>
+                    <RowActionButton reveal aria-label={t('team.editNamed', { name })}>
                       <Pencil aria-hidden />
-                    </Button>
+                    </RowActionButton>
                   }
                 />
                 <ConfirmAction
                   destructive={false}
                   trigger={
-                    <Button
-                      variant="ghost"
-                      size="icon"
-                      className={reveal}
-                      aria-label={t(row.role === 'admin' ? 'team.demoteNamed' : 'team.promoteNamed', { name })}
-                    >
+                    <RowActionButton reveal aria-label={t(row.role === 'admin' ? 'team.demoteNamed' : 'team.promoteNamed', { name })}>
                       {row.role === 'admin' ? <ShieldOff aria-hidden /> : <Shield aria-hidden />}
-                    </Button>
+                    </RowActionButton>
                   }
                   title={t(row.role === 'admin' ? 'team.demoteNamed' : 'team.promoteNamed', { name })}
                   description={t(row.role === 'admin' ? 'team.demoteConfirm' : 'team.promoteConfirm', { name })}
@@ -106,9 +100,9 @@ export function TeamTable({
                 {!self && (
                   <ConfirmConsequences
                     trigger={
-                      <Button variant="ghost" size="icon" className={reveal} aria-label={t('team.removeNamed', { name })}>
+                      <RowActionButton reveal aria-label={t('team.removeNamed', { name })}>
                         <Trash2 aria-hidden />
-                      </Button>
+                      </RowActionButton>
                     }
                     title={t('team.removeNamed', { name })}
                     description={t('team.removeConfirm', { name, extension: row.extension ?? '' })}
