@@ -34,15 +34,15 @@ function chunks<T>(items: T[], size = INSERT_CHUNK): T[][] {
   return out;
 }
 
+/** An import this large changes the tables' shape enough to refresh the planner's statistics. */
+const ANALYZE_AFTER_ROWS = 100;
+
 /**
  * Imports the file into the actor's company, never trusting a client-side preview:
  * re-parsed, re-validated under the company lock; all_or_nothing refuses a file with any
  * error, valid_only imports the valid rows. Bulk inserts; the caller's transaction rolls
  * everything back on any failure.
  */
-/** An import this large changes the tables' shape enough to refresh the planner's statistics. */
-const ANALYZE_AFTER_ROWS = 100;
-
 export async function commitImport(
   ctx: CardContext,
   input: { file: Blob; mode: ImportMode },
