@@ -1,15 +1,19 @@
 import { expect, test } from '../fixtures';
 import { signUpNewCompany } from '../helpers';
 
-// The call-flow preview (issue 14): the Phone numbers card's disclosure per number with its
+// The call-flow preview (issue 14): the Phone numbers card's flow of the number chosen, with its
 // steps and a simulated call, and the Extensions card's "Reached by".
 
 test('the main number rings the admin at any hour; a simulated Saturday call names who rings; the extension is reached by it', async ({ page, axe }) => {
   await signUpNewCompany(page);
   await page.goto('/setup/numbers');
   const national = (await page.locator('tbody tr').first().getAttribute('data-number'))!;
+  // One number's flow at a time: none is in the page until it is chosen.
   const flow = page.locator(`details[data-call-flow="${national}"]`);
-  await flow.locator('summary').click();
+  await expect(page.locator('details[data-call-flow]')).toHaveCount(0);
+  await page.getByRole('link', { name: `Call flow of ${national}` }).click();
+  await expect(page).toHaveURL(/flow=/);
+  await expect(flow).toHaveAttribute('open', '');
   await expect(flow).toContainText('No business hours in effect: the number rings at any hour.');
   const steps = flow.getByRole('list', { name: `Steps of a call to ${national}, at any hour` });
   // The arrows between steps are decoration, hidden from screen readers: the list is the diagram.

@@ -64,11 +64,13 @@ describe('instantOfLocal', () => {
   });
 });
 
-describe('the simulate form\'s search parameters', () => {
+describe('the call flow\'s search parameters', () => {
   const id = '0b7c6f0e-2a54-4d4b-9a51-0c0f5b1d2e3f';
-  it('a number and a local date-time, or nothing; a bad date-time asks again', () => {
-    expect(simulateSearchSchema.parse({ simulate: id, at: '2027-01-09T10:00' })).toEqual({ numberId: id, at: '2027-01-09T10:00' });
-    expect(simulateSearchSchema.parse({ simulate: id, at: 'saturday' })).toEqual({ numberId: id, at: null });
+  it('one number shown, simulated at a local date-time or not, or nothing; a bad date-time asks again', () => {
+    expect(simulateSearchSchema.parse({ flow: id })).toEqual({ numberId: id, simulate: false, at: null });
+    expect(simulateSearchSchema.parse({ simulate: id, at: '2027-01-09T10:00' })).toEqual({ numberId: id, simulate: true, at: '2027-01-09T10:00' });
+    expect(simulateSearchSchema.parse({ simulate: id, at: 'saturday' })).toEqual({ numberId: id, simulate: true, at: null });
+    expect(simulateSearchSchema.parse({ flow: 'not-an-id' })).toBeNull();
     expect(simulateSearchSchema.parse({ simulate: ['x', 'y'], page: '2' })).toBeNull();
     expect(simulateSearchSchema.parse({})).toBeNull();
   });

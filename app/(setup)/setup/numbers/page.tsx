@@ -28,7 +28,7 @@ export default async function NumbersPage({ searchParams }: { searchParams: Prom
   const actor = await requireAdmin('/setup/numbers');
   const search = await searchParams;
   const { q, mapping, page } = ownedNumbersSearchSchema.parse(search);
-  const simulate = simulateSearchSchema.parse(search);
+  const flow = simulateSearchSchema.parse(search);
   const [t, locale, progress, data, graph] = await Promise.all([
     getTranslations(),
     getLocale(),
@@ -105,7 +105,12 @@ export default async function NumbersPage({ searchParams }: { searchParams: Prom
         {data.owned === 0 ? <p>{t('numbers.empty')}</p> : rows.length === 0 ? <NoMatch q={q} /> : <NumbersTable rows={rows} />}
         <Pagination path="/setup/numbers" page={data.page} pageCount={data.pageCount} params={keptParams({ q, mapping })} />
       </section>
-      <CallFlowSection graph={graph} numbers={rows.map((r) => ({ id: r.id, national: r.national }))} simulate={simulate} page={data.page} />
+      <CallFlowSection
+        graph={graph}
+        numbers={rows.map((r) => ({ id: r.id, national: r.national }))}
+        request={flow}
+        params={keptParams({ q, mapping, page: data.page > 1 ? String(data.page) : undefined })}
+      />
       <DoneButton card="numbers" action={completeNumbersAction} />
     </CardPage>
   );
