@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
-import { clientMessages } from '@/lib/i18n/client-messages';
+import { messagesFor } from '@/lib/i18n/client-messages';
 import type { Messages } from '@/lib/i18n/messages';
 import { connection } from 'next/server';
 import { LazyToaster } from '@/components/ui/lazy-toaster';
@@ -18,7 +18,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   const locale = await getLocale();
   const t = await getTranslations('app');
-  const messages = clientMessages((await getMessages()) as Messages);
+  // Only the error boundary's messages: each route group and card layout sends its own.
+  const messages = messagesFor('root', (await getMessages()) as Messages);
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">

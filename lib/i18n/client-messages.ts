@@ -1,15 +1,32 @@
 import type { Messages } from './messages';
 
-/**
- * Namespaces only server code reads (e-mails, the call-flow preview, /me and the setup landing
- * are server components): every page's HTML carries the catalogue sent to the browser, so these
- * stay out of it. tests/unit/i18n-client-messages.test.ts fails if a client component names one.
+/*
+ * Every page's HTML carries the catalogue its client components may translate with, so each part
+ * of the app sends only its own namespaces: the root layout what the error boundary needs, and
+ * each route group or card its layout's scope (components/i18n/scoped-messages.tsx; a nested
+ * provider replaces its parent's messages, it does not add to them). Server components translate
+ * from the whole catalogue and are not limited by this.
+ * tests/unit/i18n-client-messages.test.ts follows each page's imports to the modules that run in
+ * the browser and fails if one names a namespace its scope leaves out, or a scope sends one that
+ * none of its pages names.
  */
-export const SERVER_ONLY_NAMESPACES = ['callFlow', 'mail', 'me', 'setup'] as const;
+export const MESSAGE_SCOPES = {
+  root: ['errorPage'],
+  auth: ['activate', 'auth', 'countries', 'errors'],
+  me: ['common', 'telephony'],
+  outbox: ['outbox'],
+  company: ['app', 'common', 'company', 'countries', 'emergency', 'errors', 'flow', 'history'],
+  team: ['auth', 'common', 'consequences', 'errors', 'history', 'import', 'team', 'telephony'],
+  licences: ['common', 'consequences', 'errors', 'extensions', 'history', 'licences', 'numbers', 'picker', 'telephony'],
+  extensions: ['auth', 'common', 'consequences', 'errors', 'extensions', 'flow', 'history', 'numbers', 'picker', 'team', 'telephony'],
+  numbers: ['billing', 'common', 'consequences', 'countries', 'errors', 'extensions', 'flow', 'history', 'numbers', 'picker'],
+  calls: ['calls', 'common', 'errors', 'extensions', 'history', 'numbers', 'picker'],
+  review: ['common', 'errors', 'history', 'review'],
+} as const satisfies Record<string, readonly (keyof Messages)[]>;
 
-/** The catalogue the browser gets: everything a client component may translate. */
-export function clientMessages(messages: Messages): Partial<Messages> {
-  const kept: Partial<Messages> = { ...messages };
-  for (const ns of SERVER_ONLY_NAMESPACES) delete kept[ns];
-  return kept;
+export type MessageScope = keyof typeof MESSAGE_SCOPES;
+
+/** The part of the catalogue a scope's client components get. */
+export function messagesFor(scope: MessageScope, messages: Messages): Partial<Messages> {
+  return Object.fromEntries(MESSAGE_SCOPES[scope].map((ns) => [ns, messages[ns]]));
 }

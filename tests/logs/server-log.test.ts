@@ -66,6 +66,10 @@ describe(`the browser suite's server log (${logFile})`, () => {
     expect(extraFailureLines(lines)).toEqual([]);
   });
 
+  it('names no message missing from a page\'s catalogue (each sends only its scope)', () => {
+    expect(lines.filter((l) => /MISSING_MESSAGE/.test(l))).toEqual([]);
+  });
+
   it('carries no password, hash, cookie, token or SIP secret', () => {
     expect(findLeaks(lines, known)).toEqual([]);
   });

@@ -1,41 +1,66 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientMessages, SERVER_ONLY_NAMESPACES } from '@/lib/i18n/client-messages';
+import { MESSAGE_SCOPES, messagesFor, type MessageScope } from '@/lib/i18n/client-messages';
 import { catalogs } from '@/lib/i18n/messages';
+import { clientNamespaces, root } from './helpers/client-namespaces';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const known = Object.keys(catalogs.en);
+const app = path.join(root, 'app');
 
-/** Every source file that translates with a hook: what may run in the browser. */
-function hookFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) return hookFiles(rel);
-    if (!/\.tsx?$/.test(entry.name)) return [];
-    return /\buse(Translations|Messages)\(/.test(fs.readFileSync(path.join(root, rel), 'utf8')) ? [rel] : [];
+/** Every route file: pages, layouts and the boundaries Next renders in their place. */
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(file);
+    // The global error page replaces the root layout, provider and all: it loads its own strings.
+    return /^(page|layout|error|not-found|forbidden)\.tsx$/.test(entry.name) ? [file] : [];
   });
 }
 
-describe('the catalogue sent to the browser', () => {
-  it('leaves out the server-only namespaces and keeps every other one, in both languages', () => {
-    for (const locale of ['en', 'fr'] as const) {
-      const sent = clientMessages(catalogs[locale]);
-      for (const ns of SERVER_ONLY_NAMESPACES) expect(sent).not.toHaveProperty(ns);
-      expect(Object.keys(sent).sort()).toEqual(
-        Object.keys(catalogs[locale])
-          .filter((ns) => !(SERVER_ONLY_NAMESPACES as readonly string[]).includes(ns))
-          .sort(),
-      );
-    }
+/** The scope whose provider a route file renders under: the nearest layout that declares one. */
+function scopeOf(file: string): MessageScope {
+  for (let dir = path.dirname(file); dir.startsWith(app); dir = path.dirname(dir)) {
+    const layout = path.join(dir, 'layout.tsx');
+    const declared = fs.existsSync(layout) && /<ScopedMessages scope="(\w+)"/.exec(fs.readFileSync(layout, 'utf8'));
+    if (declared) return declared[1] as MessageScope;
+  }
+  return 'root';
+}
+
+const files = routeFiles(app);
+const byScope = new Map<MessageScope, string[]>();
+for (const file of files) byScope.set(scopeOf(file), [...(byScope.get(scopeOf(file)) ?? []), file]);
+const rel = (file: string) => path.relative(root, file);
+
+describe('the catalogue each page sends to the browser', () => {
+  it('has every namespace its client components name', () => {
+    expect(files.length).toBeGreaterThan(20);
+    const missing = files.flatMap((file) => {
+      const scope: readonly string[] = MESSAGE_SCOPES[scopeOf(file)];
+      return [...clientNamespaces([file], known)].filter((ns) => !scope.includes(ns)).map((ns) => `${rel(file)} (${scopeOf(file)}): ${ns}`);
+    });
+    expect(missing).toEqual([]);
   });
 
-  it('has every message a hook-translating component names: none of them reads a server-only namespace', () => {
-    const files = ['app', 'components', 'lib'].flatMap(hookFiles);
-    expect(files.length).toBeGreaterThan(20);
-    const offenders = files.flatMap((file) => {
-      const source = fs.readFileSync(path.join(root, file), 'utf8');
-      return SERVER_ONLY_NAMESPACES.filter((ns) => new RegExp(`['"\`]${ns}[.'"\`]`).test(source)).map((ns) => `${file}: ${ns}`);
+  it('sends no namespace that none of its pages names', () => {
+    const unused = Object.entries(MESSAGE_SCOPES).flatMap(([scope, namespaces]) => {
+      const used = clientNamespaces(byScope.get(scope as MessageScope) ?? [], known);
+      return namespaces.filter((ns) => !used.has(ns)).map((ns) => `${scope}: ${ns}`);
     });
-    expect(offenders).toEqual([]);
+    expect(unused).toEqual([]);
+  });
+
+  it('is that scope of the catalogue, in both languages, and far less than all of it', () => {
+    for (const locale of ['en', 'fr'] as const) {
+      const whole = JSON.stringify(catalogs[locale]).length;
+      for (const scope of Object.keys(MESSAGE_SCOPES) as MessageScope[]) {
+        const sent = messagesFor(scope, catalogs[locale]);
+        expect(Object.keys(sent).sort()).toEqual([...MESSAGE_SCOPES[scope]].sort());
+        for (const [ns, value] of Object.entries(sent)) expect(value).toEqual(catalogs[locale][ns as keyof typeof sent]);
+        // The largest (Extensions: users, groups, numbers and pickers) is a little over half.
+        expect(JSON.stringify(sent).length).toBeLessThan(whole * 0.6);
+      }
+    }
   });
 });
