@@ -1,15 +1,17 @@
 'use client';
 
-import { Pencil, Trash2 } from 'lucide-react';
+import { Hash, KeyRound, Pencil, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { deleteConferenceAction, deleteExtensionImpactAction, deleteRingGroupAction } from '@/lib/extensions/bindings';
 import { ConfirmConsequences } from '@/components/forms/confirm-consequences';
 import { useExtensionWords } from '@/components/forms/pickers';
+import { IconSprite, SpriteIcon } from '@/components/icons/sprite';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
 import { Badge } from '@/components/ui/badge';
 import { RowActionButton } from '@/components/tables/row-action-button';
-import { Table, TableBody, TableCell, TableRow } from '@/components/ui/table';
+import { Table, TableBody } from '@/components/ui/table';
+import { Row, Cell } from '@/components/tables/cells';
 import type { ExtensionRow } from '@/lib/extensions/queries';
 import type { RingGroupFormInput } from '@/lib/extensions/schema';
 import { ConferenceDialog } from './conference-dialog';
@@ -53,80 +55,82 @@ export function ExtensionsTable({
     t('telephony.registration'),
   ];
   return (
-    <Table>
-      <ColumnHeaders labels={columns} actions={t('extensions.actions')} />
-      <TableBody>
-        {rows.map((row) => {
-          const label = row.name || row.number;
-          return (
-            <TableRow key={row.id} data-extension={row.number} data-type={row.type}>
-              <TableCell className="font-mono">{row.number}</TableCell>
-              <TableCell>{t(`extensions.types.${row.type}`)}</TableCell>
-              <TableCell className="font-medium">{label}</TableCell>
-              <TableCell className="whitespace-normal">
-                <Rings row={row} />
-              </TableCell>
-              <TableCell className="whitespace-normal">
-                <NoAnswer row={row} />
-              </TableCell>
-              <TableCell>{row.directNumber ?? t('common.none')}</TableCell>
-              <TableCell className="whitespace-normal" data-registered={row.userId && registrations[row.userId]?.registered ? 'yes' : 'no'}>
-                {row.userId ? registrations[row.userId]?.label : t('common.none')}
-              </TableCell>
-              <ActionsCell>
-                {row.type === 'ring_group' && (
-                  <RingGroupDialog
-                    groupId={row.id}
-                    values={ringGroupValues(row)}
-                    labels={ringGroupLabels(row, words)}
-                    trigger={
-                      <RowActionButton aria-label={t('extensions.editNamed', { name: label })}>
-                        <Pencil aria-hidden />
-                      </RowActionButton>
-                    }
-                  />
-                )}
-                {row.type === 'conference' && (
-                  <>
-                    <ConferenceDialog
-                      conferenceId={row.id}
-                      values={{ name: row.name, extension: row.number, maxParticipants: row.conference!.maxParticipants }}
+    <IconSprite icons={{ pencil: Pencil, trash: Trash2, hash: Hash, key: KeyRound }}>
+      <Table>
+        <ColumnHeaders labels={columns} actions={t('extensions.actions')} />
+        <TableBody>
+          {rows.map((row) => {
+            const label = row.name || row.number;
+            return (
+              <Row key={row.id} data-extension={row.number} data-type={row.type}>
+                <Cell className="font-mono">{row.number}</Cell>
+                <Cell>{t(`extensions.types.${row.type}`)}</Cell>
+                <Cell className="font-medium">{label}</Cell>
+                <Cell className="whitespace-normal">
+                  <Rings row={row} />
+                </Cell>
+                <Cell className="whitespace-normal">
+                  <NoAnswer row={row} />
+                </Cell>
+                <Cell>{row.directNumber ?? t('common.none')}</Cell>
+                <Cell className="whitespace-normal" data-registered={row.userId && registrations[row.userId]?.registered ? 'yes' : 'no'}>
+                  {row.userId ? registrations[row.userId]?.label : t('common.none')}
+                </Cell>
+                <ActionsCell>
+                  {row.type === 'ring_group' && (
+                    <RingGroupDialog
+                      groupId={row.id}
+                      values={ringGroupValues(row)}
+                      labels={ringGroupLabels(row, words)}
                       trigger={
                         <RowActionButton aria-label={t('extensions.editNamed', { name: label })}>
-                          <Pencil aria-hidden />
+                          <SpriteIcon name="pencil" icon={Pencil} />
                         </RowActionButton>
                       }
                     />
-                    <RegeneratePins id={row.id} name={label} />
-                  </>
-                )}
-                <RenumberDialog id={row.id} name={label} number={row.number} />
-                {row.type !== 'user' && (
-                  <ConfirmConsequences
-                    trigger={
-                      <RowActionButton aria-label={t('extensions.deleteNamed', { name: label })}>
-                        <Trash2 aria-hidden />
-                      </RowActionButton>
-                    }
-                    title={t('extensions.deleteNamed', { name: label })}
-                    description={t(
-                      row.type === 'ring_group' ? 'extensions.deleteRingGroupConfirm' : 'extensions.deleteConferenceConfirm',
-                      { name: label, number: row.number },
-                    )}
-                    confirmLabel={t('extensions.delete')}
-                    action={row.type === 'ring_group' ? deleteRingGroupAction : deleteConferenceAction}
-                    fields={{ id: row.id }}
-                    successMessage={t('extensions.deleted', { name: label })}
-                    loadImpact={() => deleteExtensionImpactAction({ id: row.id })}
-                    subject={label}
-                  />
-                )}
-              </ActionsCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+                  )}
+                  {row.type === 'conference' && (
+                    <>
+                      <ConferenceDialog
+                        conferenceId={row.id}
+                        values={{ name: row.name, extension: row.number, maxParticipants: row.conference!.maxParticipants }}
+                        trigger={
+                          <RowActionButton aria-label={t('extensions.editNamed', { name: label })}>
+                            <SpriteIcon name="pencil" icon={Pencil} />
+                          </RowActionButton>
+                        }
+                      />
+                      <RegeneratePins id={row.id} name={label} />
+                    </>
+                  )}
+                  <RenumberDialog id={row.id} name={label} number={row.number} />
+                  {row.type !== 'user' && (
+                    <ConfirmConsequences
+                      trigger={
+                        <RowActionButton aria-label={t('extensions.deleteNamed', { name: label })}>
+                          <SpriteIcon name="trash" icon={Trash2} />
+                        </RowActionButton>
+                      }
+                      title={t('extensions.deleteNamed', { name: label })}
+                      description={t(
+                        row.type === 'ring_group' ? 'extensions.deleteRingGroupConfirm' : 'extensions.deleteConferenceConfirm',
+                        { name: label, number: row.number },
+                      )}
+                      confirmLabel={t('extensions.delete')}
+                      action={row.type === 'ring_group' ? deleteRingGroupAction : deleteConferenceAction}
+                      fields={{ id: row.id }}
+                      successMessage={t('extensions.deleted', { name: label })}
+                      loadImpact={() => deleteExtensionImpactAction({ id: row.id })}
+                      subject={label}
+                    />
+                  )}
+                </ActionsCell>
+              </Row>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </IconSprite>
   );
 }
 

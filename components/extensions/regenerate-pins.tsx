@@ -2,6 +2,7 @@
 
 import { KeyRound } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { SpriteIcon } from '@/components/icons/sprite';
 import { useActionState, useState } from 'react';
 import { regeneratePinsAction } from '@/lib/extensions/bindings';
 import { ConfirmDialog, ConfirmFooter, ConfirmHeader } from '@/components/forms/confirm-action';
@@ -19,7 +20,7 @@ export function RegeneratePins({ id, name }: { id: string; name: string }) {
       onOpenChange={setOpen}
       trigger={
         <RowActionButton aria-label={t('regeneratePinsNamed', named(name))}>
-          <KeyRound aria-hidden />
+          <SpriteIcon name="key" icon={KeyRound} />
         </RowActionButton>
       }
     >

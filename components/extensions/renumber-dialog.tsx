@@ -2,6 +2,7 @@
 
 import { Hash } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { SpriteIcon } from '@/components/icons/sprite';
 import type { ReactNode } from 'react';
 import { renumberExtensionAction } from '@/lib/extensions/bindings';
 import { FormDialog } from '@/components/forms/form-dialog';
@@ -25,7 +26,7 @@ export function RenumberDialog({ id, name, number, trigger }: { id: string; name
       trigger={
         trigger ?? (
           <RowActionButton aria-label={t('renumberNamed', named(name))}>
-            <Hash aria-hidden />
+            <SpriteIcon name="hash" icon={Hash} />
           </RowActionButton>
         )
       }

@@ -3,7 +3,6 @@
 import { Check, ChevronsUpDown } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Button } from '@/components/ui/button';
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from '@/components/ui/command';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { cn } from '@/lib/utils';
@@ -170,21 +169,24 @@ export function ServerCombobox({
       {/* Modal: inside a dialog the list still scrolls with the wheel, and focus stays in it. */}
       <Popover open={open} onOpenChange={(next) => openWith(next)} modal>
         <PopoverTrigger asChild disabled={disabled}>
-          <Button
+          {/* Button's outline look under one class (.combobox-trigger in app/globals.css): a table
+              row per picker would otherwise repeat Button's 500-character class list. It shrinks on
+              a phone (the label truncates) rather than pushing the row off screen. */}
+          <button
             id={id}
             type="button"
-            variant="outline"
+            data-slot="button"
+            // eslint-disable-next-line jsx-a11y/role-has-required-aria-props -- PopoverTrigger adds aria-controls.
             role="combobox"
             aria-expanded={open}
-            // Shrinks on a phone (the label truncates) rather than pushing the row off screen.
-            className={cn('min-w-0 shrink justify-between font-normal aria-invalid:border-destructive sm:min-w-48', className)}
+            className={cn('combobox-trigger', className)}
             onKeyDown={onTriggerKeyDown}
             {...aria}
           >
             {/* No width of its own (w-0 grow): a long name truncates instead of widening a phone's row. */}
             <span className={cn('w-0 flex-1 truncate text-left', !valueLabel && 'text-muted-foreground')}>{valueLabel || placeholder}</span>
             <ChevronsUpDown aria-hidden className="opacity-50" />
-          </Button>
+          </button>
         </PopoverTrigger>
         <PopoverContent
           className="w-(--radix-popover-trigger-width) min-w-72 p-0"

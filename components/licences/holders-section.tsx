@@ -2,7 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import { ListSearch, NoMatch, keptParams } from '@/components/tables/list-search';
 import { Pagination } from '@/components/tables/pagination';
 import { RegistrationState } from '@/components/telephony/registration-state';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableBody, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Row, Cell } from '@/components/tables/cells';
 import { fullName } from '@/lib/format/person';
 import type { Locale } from '@/lib/i18n/locales';
 import type { LicenceHolder, LicencesSearch } from '@/lib/team/licence-holders';
@@ -72,18 +73,18 @@ export async function HoldersSection({
             {holders.rows.map((h) => {
               const name = fullName(h);
               return (
-                <TableRow key={h.id} data-user={h.email}>
-                  <TableCell className="font-medium">{name}</TableCell>
-                  <TableCell>{h.extension ?? t('common.none')}</TableCell>
-                  <TableCell>{t(`team.licences.${h.licence}`)}</TableCell>
-                  <TableCell>{h.licence === 'free' ? t('common.none') : (h.deviceModel ?? t('team.appOnly'))}</TableCell>
-                  <TableCell data-registration>
+                <Row key={h.id} data-user={h.email}>
+                  <Cell className="font-medium">{name}</Cell>
+                  <Cell>{h.extension ?? t('common.none')}</Cell>
+                  <Cell>{t(`team.licences.${h.licence}`)}</Cell>
+                  <Cell>{h.licence === 'free' ? t('common.none') : (h.deviceModel ?? t('team.appOnly'))}</Cell>
+                  <Cell data-registration>
                     <RegistrationState registration={registrations.get(h.id)} locale={locale} timeZone={timeZone} />
-                  </TableCell>
-                  <TableCell className="text-right">
+                  </Cell>
+                  <Cell className="text-right">
                     <LicenceSwitch user={{ id: h.id, name, licence: h.licence, deviceModel: h.deviceModel }} />
-                  </TableCell>
-                </TableRow>
+                  </Cell>
+                </Row>
               );
             })}
           </TableBody>

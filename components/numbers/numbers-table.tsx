@@ -5,10 +5,11 @@ import { useActionState, useId, useState } from 'react';
 import { mapNumberAction, releaseNumberAction, setMainNumberAction } from '@/lib/numbers/bindings';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
+import { RowButton } from '@/components/tables/row-action-button';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { ExtensionPicker } from '@/components/forms/pickers';
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableRow } from '@/components/ui/table';
+import { Table, TableBody, TableCaption } from '@/components/ui/table';
+import { Row, Cell, HeadCell } from '@/components/tables/cells';
 import { toast } from '@/components/ui/toast';
 import type { ActionState } from '@/lib/actions/state';
 import { NumberChangeDialog, useNumberChange } from './number-change-confirm';
@@ -81,10 +82,10 @@ function MapForm({ row }: { row: NumberRowView }) {
             aria-describedby={invalid ? errorId : undefined}
             className="max-w-56 flex-1"
           />
-          <Button type="submit" variant="outline" size="sm" disabled={pending}>
+          <RowButton type="submit" variant="outline" disabled={pending}>
             {t('map')}
             <span className="sr-only"> {row.national}</span>
-          </Button>
+          </RowButton>
         </div>
         <RowError state={state} id={errorId} />
       </form>
@@ -109,10 +110,10 @@ function MakeMain({ row }: { row: NumberRowView }) {
   return (
     <form action={dispatch} className="inline-grid gap-1">
       <input type="hidden" name="id" value={row.id} />
-      <Button type="submit" variant="outline" size="sm" disabled={pending}>
+      <RowButton type="submit" variant="outline" disabled={pending}>
         {t('makeMain')}
         <span className="sr-only"> {row.national}</span>
-      </Button>
+      </RowButton>
       <RowError state={state} id={errorId} />
     </form>
   );
@@ -126,24 +127,24 @@ export function NumbersTable({ rows }: { rows: NumberRowView[] }) {
       <ColumnHeaders labels={[t('number'), t('type'), t('rings'), t('monthly')]} actions={t('actions')} />
       <TableBody>
         {rows.map((row) => (
-          <TableRow key={row.id} data-number={row.national}>
-            <TableHead scope="row" className="font-medium whitespace-nowrap">
+          <Row key={row.id} data-number={row.national}>
+            <HeadCell scope="row" className="font-medium whitespace-nowrap">
               <span className="grid justify-items-start gap-1">
                 <span>{row.national}</span>
                 {row.isMain && <Badge variant="secondary">{t('main')}</Badge>}
               </span>
-            </TableHead>
-            <TableCell>
+            </HeadCell>
+            <Cell>
               <span className="grid">
                 <span>{row.typeLabel}</span>
                 <span className="text-sm text-muted-foreground">{row.regionName}</span>
               </span>
-            </TableCell>
-            <TableCell>
+            </Cell>
+            <Cell>
               {/* Keyed by the mapping: after any action (Map, Make main) the picker starts again from what the database says. */}
               <MapForm key={`${row.id}:${row.extensionId ?? ''}:${row.isMain}`} row={row} />
-            </TableCell>
-            <TableCell className="whitespace-nowrap">{row.priceLabel}</TableCell>
+            </Cell>
+            <Cell className="whitespace-nowrap">{row.priceLabel}</Cell>
             <ActionsCell>
               <span className="inline-flex flex-wrap justify-end gap-2">
                 {!row.isMain && <MakeMain row={row} />}
@@ -154,7 +155,7 @@ export function NumbersTable({ rows }: { rows: NumberRowView[] }) {
                 )}
               </span>
             </ActionsCell>
-          </TableRow>
+          </Row>
         ))}
       </TableBody>
     </Table>
@@ -166,10 +167,10 @@ function ReleaseButton({ row }: { row: NumberRowView }) {
   const release = useNumberChange(row, 'release');
   return (
     <>
-      <Button variant="ghost" size="sm" onClick={release.start}>
+      <RowButton onClick={release.start}>
         {t('release')}
         <span className="sr-only"> {row.national}</span>
-      </Button>
+      </RowButton>
       <NumberChangeDialog
         control={release}
         change="release"
