@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { db, type Db } from '@/db';
 import { pageInfo } from '@/lib/format/pages';

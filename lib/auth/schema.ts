@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { countryField, emailField, personNameField, requiredText, untrimmedTextField } from '@/lib/forms/fields';
 import { signUpSeatsField } from '@/lib/licences/schema';

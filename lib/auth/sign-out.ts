@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define';
 import { endAllSessions, endSession } from './sessions';

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { CALL_STATES, SCHEDULE_OWNER_KINDS } from '@/db/enums';
 import type { CallState, CallTargetKind } from '@/db/schema';

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { companies, extensions, sites, type Company } from '@/db/schema';
 import { defineAction, type CardContext } from '@/lib/actions/define';

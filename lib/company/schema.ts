@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { isCountryCode } from '@/lib/countries/rules';
 import { ADDRESS_LIMITS, checkAddress, normalizeAddress } from '@/lib/sites/address-check';

@@ -1,5 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { first } from '@/db/rows';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { extensions, ringGroupMembers, users, type Extension, type ExtensionType } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { choiceParam, pageParam, searchTextParam } from '@/lib/format/pages';
 import { decodeJsonFields } from '@/lib/forms/json-fields';

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { EXTENSION_TYPES, extensions, users, type ExtensionType } from '@/db/schema';
 import type { Db, Tx } from '@/db';

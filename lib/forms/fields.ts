@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { COUNTRIES } from '@/lib/countries/rules';
 import { hasControlCharacters } from '@/lib/format/text';

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { companies, orderLines, orders } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';

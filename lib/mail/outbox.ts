@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { after } from 'next/server';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { db, type Db } from '@/db';
 import { pageInfo } from '@/lib/format/pages';

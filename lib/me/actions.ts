@@ -1,5 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define';
 import { LOCALE_COOKIE, LOCALES } from '@/lib/i18n/locales';

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db';
 import { phoneNumbers } from '@/db/schema';

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db';
 import { extensions, phoneNumbers, type ExtensionType } from '@/db/schema';

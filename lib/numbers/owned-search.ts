@@ -1,4 +1,5 @@
 import { and, sql, type SQL } from 'drizzle-orm';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { choiceParam, pageParam, searchTextParam } from '@/lib/format/pages';
 import { likeLiteral, personSearch } from '@/lib/format/search';

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { NUMBER_TYPES } from '@/db/enums';
 import { countryField, keyedError, textField, uuidField } from '@/lib/forms/fields';

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { after } from 'next/server';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { companies, orders } from '@/db/schema';
 import { ActionError } from '@/lib/actions/errors';

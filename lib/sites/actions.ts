@@ -1,4 +1,5 @@
 import { and, count, eq, ne, sql } from 'drizzle-orm';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { first } from '@/db/rows';
 import { sites, users, type Site } from '@/db/schema';

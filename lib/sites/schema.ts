@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { ADDRESS_LIMITS, checkAddress, normalizeAddress } from './address-check';
 import { isCountryCode } from '@/lib/countries/rules';

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import type { Tx } from '@/db';
 import { defineAction } from '@/lib/actions/define';

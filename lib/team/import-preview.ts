@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db';
 import { extensions, users, type Company } from '@/db/schema';

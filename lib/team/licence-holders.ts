@@ -1,4 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { db, type Db } from '@/db';
 import { first } from '@/db/rows';

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { users } from '@/db/schema';
 import { defineAction } from '@/lib/actions/define';

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { devices, extensions, users } from '@/db/schema';
 import type { Db, Tx } from '@/db';

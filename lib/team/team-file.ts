@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/node';
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { db, type Db } from '@/db';
 import { extensions, users } from '@/db/schema';

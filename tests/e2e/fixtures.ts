@@ -19,6 +19,17 @@ async function expectAccessible(page: Page) {
 }
 
 export const test = base.extend<{ axe: () => Promise<void> }>({
+  // Console errors a user's browser would log on any page fail the test: a message left out of the
+  // page's scope of the catalogue (lib/i18n/client-messages.ts; next-intl names it and shows the raw
+  // key), and anything the CSP refuses (zod's eval probe did, before lib/zod.ts).
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /MISSING_MESSAGE|Content Security Policy|unsafe-eval/.test(m.text())) errors.push(`${page.url()}: ${m.text()}`);
+    });
+    await use(page);
+    expect(errors, 'console errors: missing messages or CSP refusals').toEqual([]);
+  },
   axe: async ({ page }, use) => {
     await use(() => expectAccessible(page));
   },
