@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { freeLicenceImpactAction, setLicenceAction } from '@/lib/team/bindings';
 import { ConfirmConsequences } from '@/components/forms/confirm-consequences';
-import { RowButton } from '@/components/tables/row-action-button';
+import { SmallButton } from '@/components/shell/small-button';
 import { named } from '@/lib/format/elision';
 
 /**
@@ -23,9 +23,9 @@ export function LicenceSwitch({
       <ConfirmConsequences
         destructive={Boolean(user.deviceModel)}
         trigger={
-          <RowButton variant="outline" aria-label={t('switchToFreeNamed', { name: user.name })}>
+          <SmallButton variant="outline" aria-label={t('switchToFreeNamed', { name: user.name })}>
             {t('switchToFree')}
-          </RowButton>
+          </SmallButton>
         }
         title={t('switchToFreeNamed', { name: user.name })}
         description={user.deviceModel ? t('switchToFreeWarning', { model: user.deviceModel }) : t('switchToFreeConfirm')}
@@ -43,9 +43,9 @@ export function LicenceSwitch({
     <form action={dispatch} className="grid justify-items-end gap-1">
       <input type="hidden" name="id" value={user.id} />
       <input type="hidden" name="licence" value="office" />
-      <RowButton type="submit" variant="outline" disabled={pending} aria-label={t('switchToOfficeNamed', { name: user.name })}>
+      <SmallButton type="submit" variant="outline" disabled={pending} aria-label={t('switchToOfficeNamed', { name: user.name })}>
         {t('switchToOffice')}
-      </RowButton>
+      </SmallButton>
       {error && (
         <p role="alert" className="max-w-xs text-right text-sm text-destructive">
           {error}

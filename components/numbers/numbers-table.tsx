@@ -5,7 +5,7 @@ import { useActionState, useId, useState } from 'react';
 import { mapNumberAction, releaseNumberAction, setMainNumberAction } from '@/lib/numbers/bindings';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
-import { RowButton } from '@/components/tables/row-action-button';
+import { SmallButton } from '@/components/shell/small-button';
 import { Badge } from '@/components/ui/badge';
 import { ExtensionPicker } from '@/components/forms/pickers';
 import { Table, TableBody, TableCaption } from '@/components/ui/table';
@@ -82,10 +82,10 @@ function MapForm({ row }: { row: NumberRowView }) {
             aria-describedby={invalid ? errorId : undefined}
             className="max-w-56 flex-1"
           />
-          <RowButton type="submit" variant="outline" disabled={pending}>
+          <SmallButton type="submit" variant="outline" disabled={pending}>
             {t('map')}
             <span className="sr-only"> {row.national}</span>
-          </RowButton>
+          </SmallButton>
         </div>
         <RowError state={state} id={errorId} />
       </form>
@@ -110,10 +110,10 @@ function MakeMain({ row }: { row: NumberRowView }) {
   return (
     <form action={dispatch} className="inline-grid gap-1">
       <input type="hidden" name="id" value={row.id} />
-      <RowButton type="submit" variant="outline" disabled={pending}>
+      <SmallButton type="submit" variant="outline" disabled={pending}>
         {t('makeMain')}
         <span className="sr-only"> {row.national}</span>
-      </RowButton>
+      </SmallButton>
       <RowError state={state} id={errorId} />
     </form>
   );
@@ -167,10 +167,10 @@ function ReleaseButton({ row }: { row: NumberRowView }) {
   const release = useNumberChange(row, 'release');
   return (
     <>
-      <RowButton onClick={release.start}>
+      <SmallButton onClick={release.start}>
         {t('release')}
         <span className="sr-only"> {row.national}</span>
-      </RowButton>
+      </SmallButton>
       <NumberChangeDialog
         control={release}
         change="release"

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/lib/auth/bindings';
 import { setLocaleAction } from '@/lib/me/bindings';
-import { Button } from '@/components/ui/button';
+import { SmallButton } from './small-button';
 import { currentActor } from '@/lib/auth/session';
 import { LOCALES } from '@/lib/i18n/locales';
 
@@ -17,26 +17,25 @@ export async function SiteHeader() {
         <div className="flex items-center gap-3">
           <form action={setLocaleAction} className="flex items-center gap-1" aria-label={t('language')}>
             {LOCALES.map((l) => (
-              <Button
+              <SmallButton
                 key={l}
                 type="submit"
                 name="locale"
                 value={l}
-                size="sm"
                 variant={l === locale ? 'secondary' : 'ghost'}
                 aria-pressed={l === locale}
                 lang={l}
               >
                 {t(`languageNames.${l}`)}
-              </Button>
+              </SmallButton>
             ))}
           </form>
           {actor && (
             <form action={signOutAction}>
               <span className="mr-3 text-sm text-muted-foreground">{actor.name}</span>
-              <Button type="submit" size="sm" variant="outline">
+              <SmallButton type="submit" variant="outline">
                 {t('signOut')}
-              </Button>
+              </SmallButton>
             </form>
           )}
         </div>

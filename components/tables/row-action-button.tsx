@@ -12,11 +12,3 @@ export function RowActionButton({ className, reveal = false, ...props }: Compone
   return <button type="button" data-slot="button" className={classes} {...props} />;
 }
 
-/**
- * A table row's labelled button (Map, Make main, Release…): `<Button size="sm">` in the ghost or
- * outline look, through `row-button` (app/globals.css), for the same reason as RowActionButton.
- */
-export function RowButton({ className, variant = 'ghost', ...props }: ComponentProps<'button'> & { variant?: 'ghost' | 'outline' }) {
-  const classes = ['row-button', variant === 'outline' && 'row-button-outline', className].filter(Boolean).join(' ');
-  return <button type="button" data-slot="button" className={classes} {...props} />;
-}
