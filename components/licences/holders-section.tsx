@@ -12,7 +12,7 @@ import type { Registration } from '@/lib/telephony/registrations';
 import { LicenceSwitch } from './licence-switch';
 
 /**
- * Who holds which licence, one page of 50 at a time: searched and filtered on the server, the
+ * Who holds which licence, one page (LIST_PAGE_SIZE) at a time: searched and filtered on the server, the
  * search kept in the URL and in the pager's links. The seat counts above it cover the whole company.
  */
 export async function HoldersSection({

@@ -51,7 +51,14 @@ export function HistoryEntries({ view }: { view: HistoryView }) {
  * Paginated with ?historyPage= in the address (so Back works and a page can be linked): the
  * first page comes from the server render, later pages from historyPageAction.
  */
-export function HistoryList({ initial }: { initial: HistoryView }) {
+export function HistoryList({
+  initial,
+  unexpected,
+}: {
+  initial: HistoryView;
+  /** Said when a page fails to load: translated by the server, so no page needs `errors` for it. */
+  unexpected: string;
+}) {
   const t = useTranslations();
   const params = useSearchParams();
   const pathname = usePathname();
@@ -75,14 +82,14 @@ export function HistoryList({ initial }: { initial: HistoryView }) {
       (result) => {
         if (cancelled) return;
         if (result.ok && result.data) setView(result.data);
-        else setFailure({ page: requested, message: result.formError ?? t('errors.unexpected') });
+        else setFailure({ page: requested, message: result.formError ?? unexpected });
       },
-      () => !cancelled && setFailure({ page: requested, message: t('errors.unexpected') }),
+      () => !cancelled && setFailure({ page: requested, message: unexpected }),
     );
     return () => {
       cancelled = true;
     };
-  }, [requested, view.page, initial.card, t]);
+  }, [requested, view.page, initial.card, unexpected]);
 
   const href = (page: number) => {
     const next = new URLSearchParams(params.toString());

@@ -13,7 +13,7 @@ import { HistoryEntries, HistoryList } from './history-list';
 export async function HistoryPanel({ card }: { card: SetupCard }) {
   const actor = await currentActor();
   if (!actor || actor.role !== 'admin') return null;
-  const [t, rawLocale] = await Promise.all([getTranslations('history'), getLocale()]);
+  const [t, tErrors, rawLocale] = await Promise.all([getTranslations('history'), getTranslations('errors'), getLocale()]);
   const locale = isLocale(rawLocale) ? rawLocale : 'fr';
   const view = await loadHistory(actor.companyId, card, 1, locale);
   return (
@@ -28,7 +28,7 @@ export async function HistoryPanel({ card }: { card: SetupCard }) {
         <div className="mt-3">
           <Suspense fallback={<HistoryEntries view={view} />}>
             {/* A new language or a new entry (after a save) starts the list afresh. */}
-            <HistoryList key={`${locale}:${view.total}:${view.entries[0]?.id ?? 0}`} initial={view} />
+            <HistoryList key={`${locale}:${view.total}:${view.entries[0]?.id ?? 0}`} initial={view} unexpected={tErrors('unexpected')} />
           </Suspense>
         </div>
       </details>

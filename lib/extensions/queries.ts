@@ -12,13 +12,12 @@ import {
 } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
 import { fullName, fullNameOrNull } from '@/lib/format/person';
-import { pageInfo } from '@/lib/format/pages';
+import { LIST_PAGE_SIZE, pageInfo } from '@/lib/format/pages';
 import { formatNational } from '@/lib/format/phone';
 import { personSearch } from '@/lib/format/search';
 import { directNumberSql } from '@/lib/numbers/queries';
 import { findLoops } from './loops';
 import { nextFree, type ExtensionLength } from './numbering';
-import { EXTENSIONS_PAGE_SIZE } from './schema';
 
 export type ExtensionMember = { userId: string; name: string; extension: string | null; ringSeconds: number };
 
@@ -56,7 +55,7 @@ export async function getExtensionsCardData(companyId: string, params: Extension
   const target = alias(extensions, 'no_answer_target');
   const targetUser = alias(users, 'no_answer_target_user');
   const voicemailUser = alias(users, 'no_answer_voicemail_user');
-  const size = Math.min(Math.max(1, Math.floor(params.pageSize ?? EXTENSIONS_PAGE_SIZE)), 200);
+  const size = Math.min(Math.max(1, Math.floor(params.pageSize ?? LIST_PAGE_SIZE)), 200);
   const current = Math.max(1, Math.floor(params.page ?? 1));
   const where = and(
     eq(extensions.companyId, companyId),

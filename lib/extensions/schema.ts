@@ -101,4 +101,3 @@ export const extensionFilterSchema = z.object({
   q: searchTextParam(),
   page: pageParam(),
 });
-export const EXTENSIONS_PAGE_SIZE = 50;

@@ -16,6 +16,13 @@ export function pageInfo(page: number, total: number, pageSize: number) {
 /** What Next hands a page for `?a=1&a=2`, `?a=1` and no `a`. */
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+/**
+ * Rows per page of the cards' lists (Team, Licences, Extensions, Phone numbers). 25 keeps each
+ * card's HTML under issue 15's 150 kB whatever the company's size: a Phone numbers row, with its
+ * picker and forms, is about 2 kB of HTML and as much again of payload.
+ */
+export const LIST_PAGE_SIZE = 25;
+
 /** The highest page a URL may ask for; an offset past it would not fit PostgreSQL's integers anyway. */
 export const PAGE_MAX = 10_000;
 /** How much of a search text is kept. */

@@ -16,12 +16,14 @@ export const MESSAGE_SCOPES = {
   me: ['common', 'telephony'],
   outbox: ['outbox'],
   company: ['app', 'common', 'company', 'countries', 'emergency', 'errors', 'flow', 'history'],
-  team: ['auth', 'common', 'consequences', 'errors', 'history', 'import', 'team', 'telephony'],
+  team: ['auth', 'common', 'consequences', 'errors', 'history', 'team', 'telephony'],
+  teamImport: ['auth', 'errors', 'import', 'team'],
   licences: ['common', 'consequences', 'errors', 'extensions', 'history', 'licences', 'numbers', 'picker', 'telephony'],
   extensions: ['auth', 'common', 'consequences', 'errors', 'extensions', 'flow', 'history', 'numbers', 'picker', 'team', 'telephony'],
-  numbers: ['billing', 'common', 'consequences', 'countries', 'errors', 'extensions', 'flow', 'history', 'numbers', 'picker'],
+  numbers: ['billing', 'common', 'consequences', 'extensions', 'history', 'numbers', 'picker'],
+  numbersBuy: ['countries', 'errors', 'extensions', 'flow', 'numbers', 'picker'],
   calls: ['calls', 'common', 'errors', 'extensions', 'history', 'numbers', 'picker'],
-  review: ['common', 'errors', 'history', 'review'],
+  review: ['common', 'history', 'review'],
 } as const satisfies Record<string, readonly (keyof Messages)[]>;
 
 export type MessageScope = keyof typeof MESSAGE_SCOPES;

@@ -1,6 +1,6 @@
 import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { db, type Db } from '@/db';
-import { pageInfo } from '@/lib/format/pages';
+import { LIST_PAGE_SIZE, pageInfo } from '@/lib/format/pages';
 import { first } from '@/db/rows';
 import { companies, type ExtensionType, type NumberType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
@@ -28,7 +28,6 @@ export type OwnedNumberRow = {
   billing: { kind: NumberBilling['kind']; monthlyMinor: number; includedWith: string | null };
 };
 
-export const NUMBERS_PAGE_SIZE = 50;
 
 /**
  * The number that rings an extension, as a column of another query (the Extensions card): its
@@ -61,7 +60,7 @@ export async function getNumbersCardData(companyId: string, params: OwnedNumbers
       order by pn.is_main desc, pn.e164
       limit ${limit} offset ${offset}`;
   const [numberRows, companyRows, prices, billingRows] = await Promise.all([
-    exec.execute(ownedPage(filter, NUMBERS_PAGE_SIZE, (page - 1) * NUMBERS_PAGE_SIZE)),
+    exec.execute(ownedPage(filter, LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE)),
     exec
       .select({
         country: companies.country,
@@ -105,7 +104,7 @@ export async function getNumbersCardData(companyId: string, params: OwnedNumbers
     owned: Number(company.owned),
     currency: prices.currency,
     prices: { local: priceOf(prices, 'local'), tollFree: priceOf(prices, 'toll_free') },
-    ...pageInfo(page, total, NUMBERS_PAGE_SIZE),
+    ...pageInfo(page, total, LIST_PAGE_SIZE),
     rows: rows.map(
       (r): OwnedNumberRow => ({
         id: r.id,

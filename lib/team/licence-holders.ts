@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db, type Db } from '@/db';
 import { first } from '@/db/rows';
 import { devices, extensions, users } from '@/db/schema';
-import { choiceParam, pageInfo, pageParam, searchTextParam } from '@/lib/format/pages';
+import { choiceParam, LIST_PAGE_SIZE, pageInfo, pageParam, searchTextParam } from '@/lib/format/pages';
 import { getLicencesCardData } from '@/lib/licences/queries';
 import { companyPrices } from '@/lib/prices/price-list';
 import { registrationsOf } from '@/lib/telephony/registrations';
@@ -17,7 +17,6 @@ export type LicenceHolder = TeamPerson & { extension: string | null; deviceModel
 export const licencesSearchSchema = z.object({ q: searchTextParam(), licence: choiceParam(LICENCES), page: pageParam() });
 export type LicencesSearch = { q?: string; licence?: Licence; page?: number; pageSize?: number };
 
-export const LICENCES_PAGE_SIZE = 50;
 
 /**
  * One page of who holds which licence, Office first, in one statement: `count(*) over()`
@@ -25,7 +24,7 @@ export const LICENCES_PAGE_SIZE = 50;
  */
 export async function getLicenceHoldersPage(
   companyId: string,
-  { q = '', licence, page = 1, pageSize = LICENCES_PAGE_SIZE }: LicencesSearch = {},
+  { q = '', licence, page = 1, pageSize = LIST_PAGE_SIZE }: LicencesSearch = {},
   exec: Db = db(),
 ) {
   const size = Math.min(Math.max(1, Math.floor(pageSize)), 200);

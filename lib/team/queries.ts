@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { first } from '@/db/rows';
-import { pageInfo } from '@/lib/format/pages';
+import { LIST_PAGE_SIZE, pageInfo } from '@/lib/format/pages';
 import { db, type Db } from '@/db';
 import { companies, devices, extensions, sites, users, type ExtensionType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
@@ -59,7 +59,7 @@ export function teamSearch(q: string): SQL | undefined {
  */
 export async function getTeamPage(
   companyId: string,
-  { q = '', page = 1, pageSize = 50 }: { q?: string; page?: number; pageSize?: number } = {},
+  { q = '', page = 1, pageSize = LIST_PAGE_SIZE }: { q?: string; page?: number; pageSize?: number } = {},
   exec: Db = db(),
 ): Promise<TeamPage> {
   const size = Math.min(Math.max(1, Math.floor(pageSize)), MAX_PAGE_SIZE);

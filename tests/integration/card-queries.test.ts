@@ -14,6 +14,7 @@ import { getLicencesPageData, licencesSearchSchema } from '@/lib/team/licence-ho
 import { useCountingDatabase } from '../helpers/db';
 import { addDeskPhone, addMemberWithExtension } from '../helpers/team';
 import { addConference, addRingGroup, giveDirectNumber, readyCompany } from '../helpers/review';
+import { LIST_PAGE_SIZE } from '@/lib/format/pages';
 
 // Like review-queries.test.ts: a counted connection proves the Company, Licences, Phone numbers
 // and Call handling cards cost the same number of statements for 3 users as for 120. Each
@@ -122,7 +123,7 @@ describe('statements per card, whatever the team size', () => {
     expect(await measure(licencesCard(large.company.id))).toEqual(expected);
     const data = await getLicencesPageData(large.company.id, {});
     expect(data.holders.total).toBeGreaterThanOrEqual(100);
-    expect(data.holders.rows).toHaveLength(50);
+    expect(data.holders.rows).toHaveLength(LIST_PAGE_SIZE);
     expect(data.devices).toHaveLength(12);
   });
 
@@ -134,7 +135,7 @@ describe('statements per card, whatever the team size', () => {
     expect(await measure(numbersCard(large.company.id))).toEqual(expected);
     const data = await getNumbersCardData(large.company.id, {});
     expect(data.owned).toBe(61);
-    expect(data.rows).toHaveLength(50);
+    expect(data.rows).toHaveLength(LIST_PAGE_SIZE);
     const graph = await loadRoutingGraph(db(), large.company.id);
     expect(graph.users.size).toBeGreaterThanOrEqual(100);
     expect(graph.extensions.get(large.everyone.id)?.members).toHaveLength(120);

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { signUpNewCompany, tabTo } from '../helpers';
 
-/** 60 Free users through the Team card's import (the app's own code), so Licences has two pages. */
+/** 40 Free users through the Team card's import (the app's own code), so Licences has two pages. */
 async function importFreeUsers(page: Page, count: number) {
   const stamp = Date.now();
   const rows = Array.from({ length: count }, (_, i) => `Prénom${i};Nom${String(i).padStart(2, '0')};p${i}-${stamp}@example.com;Gratuite;`);
@@ -21,25 +21,25 @@ async function importFreeUsers(page: Page, count: number) {
 
 test('Licences: search, filter and page through the holders with the keyboard only', async ({ page, axe }) => {
   await signUpNewCompany(page);
-  await importFreeUsers(page, 60);
+  await importFreeUsers(page, 40);
 
   await page.goto('/setup/licences');
   const holders = page.getByRole('region', { name: 'Who holds which licence' });
   const pager = holders.getByRole('navigation', { name: 'Pages' });
-  await expect(holders.getByTestId('holders-count')).toHaveText('61 users');
-  // 50 a page, Office first: the admin, then the Free users by name.
-  await expect(holders.locator('tbody tr')).toHaveCount(50);
+  await expect(holders.getByTestId('holders-count')).toHaveText('41 users');
+  // 25 a page, Office first: the admin, then the Free users by name.
+  await expect(holders.locator('tbody tr')).toHaveCount(25);
   await expect(pager.getByRole('link', { name: 'Page 1 of 2' })).toHaveAttribute('aria-current', 'page');
-  // The seats are the company's, not the page's: 60 Free users, one of them on page 2.
-  await expect(page.locator('[data-licence="free"]')).toContainText('60');
+  // The seats are the company's, not the page's: 40 Free users, some of them on page 2.
+  await expect(page.locator('[data-licence="free"]')).toContainText('40');
   await axe();
 
-  // Tab to "Next page", Enter: page 2 with the 11 others, marked current.
+  // Tab to "Next page", Enter: page 2 with the 16 others, marked current.
   await page.getByLabel('Search by name, e-mail or extension').focus();
   await tabTo(page, 'Next page');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/[?&]page=2/);
-  await expect(holders.locator('tbody tr')).toHaveCount(11);
+  await expect(holders.locator('tbody tr')).toHaveCount(16);
   await expect(pager.getByRole('link', { name: 'Page 2 of 2' })).toHaveAttribute('aria-current', 'page');
   await axe();
 
@@ -48,7 +48,7 @@ test('Licences: search, filter and page through the holders with the keyboard on
   await tabTo(page, 'Page 1 of 2');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/[?&]page=1/);
-  await expect(holders.locator('tbody tr')).toHaveCount(50);
+  await expect(holders.locator('tbody tr')).toHaveCount(25);
 
   // Search by typing and Enter: the URL keeps it, the server filters it, a new search is page 1.
   await page.getByLabel('Search by name, e-mail or extension').focus();

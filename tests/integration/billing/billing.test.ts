@@ -5,7 +5,7 @@ import { extensions, phoneNumbers, ringGroupMembers, users } from '@/db/schema';
 import { createConference, createRingGroup } from '@/lib/extensions/actions';
 import { translator } from '@/lib/i18n/messages';
 import { holdNumbers, mapNumber, purchaseNumbers } from '@/lib/numbers/actions';
-import { getNumbersCardData, NUMBERS_PAGE_SIZE } from '@/lib/numbers/queries';
+import { getNumbersCardData } from '@/lib/numbers/queries';
 import { computeBill, type BillableNumber, type BillingInput } from '@/lib/prices/billing';
 import { formatMoney } from '@/lib/prices/money';
 import { getCostSummary } from '@/lib/review/cost';
@@ -18,6 +18,7 @@ import { ringGroupInput } from '../../helpers/extensions';
 import { readyCompany } from '../../helpers/review';
 import { extensionOf, userInput } from '../../helpers/team';
 import { act, company, key, someNumbers } from '../numbers/helpers';
+import { LIST_PAGE_SIZE } from '@/lib/format/pages';
 
 useTestDatabase();
 
@@ -227,7 +228,7 @@ async function tabTotal(companyId: string) {
     const data = await getNumbersCardData(companyId, { page });
     total += data.rows.reduce((a, r) => a + r.billing.monthlyMinor, 0);
     rows += data.rows.length;
-    if (data.rows.length < NUMBERS_PAGE_SIZE) return { total, rows, numbersMinor: data.numbersMinor };
+    if (data.rows.length < LIST_PAGE_SIZE) return { total, rows, numbersMinor: data.numbersMinor };
     page++;
   }
 }

@@ -4,6 +4,7 @@ import { getExtensionsCardData, getExtensionWarnings } from '@/lib/extensions/qu
 import { signUpCompany } from '../../helpers/factories';
 import { useCountingDatabase } from '../../helpers/db';
 import { act, addPeople, ringGroupInput } from '../../helpers/extensions';
+import { LIST_PAGE_SIZE } from '@/lib/format/pages';
 
 // The card's queries are counted through the driver's logger. Conference bridges get a direct
 // number: the inventory must have some.
@@ -32,7 +33,9 @@ describe('getExtensionsCardData', () => {
     const b = await count(() => getExtensionsCardData(large.company.id));
     expect(a.statements).toBe(3);
     expect(b.statements).toBe(a.statements);
-    expect(b.result.rows).toHaveLength(1 + 5 + 30 + 1);
+    // 37 extensions: the first page holds LIST_PAGE_SIZE of them.
+    expect(b.result.total).toBe(1 + 5 + 30 + 1);
+    expect(b.result.rows).toHaveLength(Math.min(LIST_PAGE_SIZE, 37));
     expect(b.result.counts).toEqual({ user: 6, ring_group: 30, conference: 1 });
     expect(b.result.rows.filter((r) => r.type === 'ring_group').every((r) => r.ringGroup!.members.length === 5)).toBe(true);
 
@@ -78,18 +81,20 @@ describe('getExtensionsCardData', () => {
 });
 
 describe('getExtensionsCardData pages and searches', () => {
-  it('pages by 50, searches number, name and e-mail, and says the total of the search', async () => {
+  it('pages by LIST_PAGE_SIZE, searches number, name and e-mail, and says the total of the search', async () => {
     const { company, admin } = await signUpCompany({ firstName: 'Ada', lastName: 'Admin' });
     const people = await addPeople(company.id, 60);
     await act(createRingGroup, admin.id, ringGroupInput([people[0].user.id], { name: 'Support desk', extension: '500' }));
 
+    const pageCount = Math.ceil(62 / LIST_PAGE_SIZE);
     const first = await getExtensionsCardData(company.id);
-    expect(first).toMatchObject({ total: 62, page: 1, pageCount: 2 });
-    expect(first.rows).toHaveLength(50);
+    expect(first).toMatchObject({ total: 62, page: 1, pageCount });
+    expect(first.rows).toHaveLength(LIST_PAGE_SIZE);
     const second = await getExtensionsCardData(company.id, { page: 2 });
-    expect(second.rows.map((r) => r.number).at(-1)).toBe('500');
-    expect(second.rows[0].number > first.rows[49].number).toBe(true);
-    expect(await getExtensionsCardData(company.id, { page: 9 })).toMatchObject({ rows: [], total: 62, page: 9, pageCount: 2 });
+    expect(second.rows[0].number > first.rows[LIST_PAGE_SIZE - 1].number).toBe(true);
+    const last = await getExtensionsCardData(company.id, { page: pageCount });
+    expect(last.rows.map((r) => r.number).at(-1)).toBe('500');
+    expect(await getExtensionsCardData(company.id, { page: 9 })).toMatchObject({ rows: [], total: 62, page: 9, pageCount });
 
     const byName = await getExtensionsCardData(company.id, { q: 'support' });
     expect(byName.rows.map((r) => [r.number, r.ringGroup?.members.map((m) => m.name)])).toEqual([['500', ['Person 1']]]);
