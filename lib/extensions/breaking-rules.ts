@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Db, type Tx } from '@/db';
 import { companies, extensions, users, type ExtensionType } from '@/db/schema';
 import { fullNameOrNull } from '@/lib/format/person';
-import { checkExtensionNumber, numberingRules, type NumberingProblem } from './numbering';
+import { checkExtensionNumber, numberingRules, reservedPrefixes, type NumberingProblem } from './numbering';
 
 /** An extension whose number the numbering rules no longer allow, and why (a message key). */
 export type BreakingExtension = {
@@ -19,7 +19,9 @@ export type BreakingExtension = {
  * existed (issue 14 reserved FR 191, US 988, GB 101, every BE and CH 1xx...). They are never
  * renumbered behind the admin's back, since people already dial them and phones are labelled
  * with them: the Extensions card lists them for renumbering and the Review blocks Finish.
- * The check is checkExtensionNumber itself, so this list and the forms never disagree.
+ * The check is checkExtensionNumber itself, so this list and the forms never disagree; the
+ * query only leaves out the numbers that cannot fail it (reservedPrefixes), so a company of
+ * 5,000 sends the few candidates, not every extension.
  */
 export async function extensionsBreakingRules(companyId: string, exec: Db | Tx = db()): Promise<BreakingExtension[]> {
   const [company] = await exec
@@ -39,7 +41,13 @@ export async function extensionsBreakingRules(companyId: string, exec: Db | Tx =
     })
     .from(extensions)
     .leftJoin(users, and(eq(users.id, extensions.userId), eq(users.companyId, extensions.companyId)))
-    .where(eq(extensions.companyId, companyId))
+    .where(
+      and(
+        eq(extensions.companyId, companyId),
+        sql`(${extensions.number} !~ '^[1-9][0-9]*$' or length(${extensions.number}) <> ${rules.length}
+          or ${extensions.number} like any(${`{${reservedPrefixes(rules).map((p) => `${p}%`).join(',')}}`}::text[]))`,
+      ),
+    )
     .orderBy(sql`length(${extensions.number})`, asc(extensions.number));
   return rows.flatMap((row) => {
     const problem = checkExtensionNumber(row.number, rules);

@@ -112,6 +112,16 @@ export function checkExtensionNumber(
   return undefined;
 }
 
+/**
+ * The leading digits a number of the company's length may not start with: each reserved code's
+ * fixed digits, cut to that length (a shorter number is a prefix of the code). A number that
+ * starts with none of them, has the length, only digits and no leading zero passes
+ * checkExtensionNumber, so a query can leave the rest out before the check names the problem.
+ */
+export function reservedPrefixes(rules: { length: ExtensionLength; country: CountryCode }): string[] {
+  return [...new Set(RESERVED_CODES[rules.country].map(({ code }) => code.slice(0, Math.min(fixedDigits(code), rules.length))))];
+}
+
 /** Which is next: the lowest allowed, unused number of the type's block, or undefined when full. */
 export function nextFree(
   type: ExtensionType,

@@ -161,8 +161,9 @@ export async function getMissing(companyId: string, exec: Db = db()): Promise<Mi
     extensionsBreakingRules(companyId, exec),
     missingEmergencyDuties(companyId, exec),
   ]);
-  // The call-flow dead ends: the company's routing graph, four statements whatever its size.
-  const deadEnds = deadEndsOf(await loadRoutingGraph(exec, companyId));
+  // The call-flow dead ends: the company's routing graph, four statements whatever its size,
+  // without the direct lines that ring their user alone (they have none).
+  const deadEnds = deadEndsOf(await loadRoutingGraph(exec, companyId, { skipPlainLines: true }));
   const bill = computeBill({ ...rows, prices: prices.monthlyMinor });
   // The main number is reported on its own (a blocker); the others are the warning.
   const unassigned = rows.numbers

@@ -37,16 +37,19 @@ const extensionsPage = async (companyId: string, search: ExtensionsSearch) => {
     getNextExtension(companyId, 'user'),
     getAvailableDevices(companyId),
     extensionsBreakingRules(companyId),
-    loadRoutingGraph(db(), companyId),
     sitesOf(db(), companyId),
   ]);
   const userIds = data.rows.flatMap((r) => (r.userId ? [r.userId] : []));
-  await registrationLabels(db(), companyId, userIds, translator('en'), 'en');
+  await Promise.all([
+    registrationLabels(db(), companyId, userIds, translator('en'), 'en'),
+    loadRoutingGraph(db(), companyId, { extensionIds: data.rows.map((r) => r.id), skipPlainLines: true }),
+  ]);
   return data;
 };
 
 const numbersPage = async (companyId: string, search: OwnedNumbersSearch) => {
-  const [, data] = await Promise.all([getSetupProgress(companyId), getNumbersCardData(companyId, search), loadRoutingGraph(db(), companyId)]);
+  const [, data] = await Promise.all([getSetupProgress(companyId), getNumbersCardData(companyId, search)]);
+  await loadRoutingGraph(db(), companyId, { numberIds: data.rows.map((r) => r.id) });
   return data;
 };
 

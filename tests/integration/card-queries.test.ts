@@ -82,6 +82,7 @@ const numbersCard = (id: string) => {
   return {
     progress: () => getSetupProgress(id),
     data: () => getNumbersCardData(id, { q, mapping, page }),
+    // The page's graph is its numbers' (their ids come from the data): all of them here.
     graph: () => loadRoutingGraph(db(), id),
   };
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_TYPES, type ExtensionType } from '@/db/schema';
 import { COUNTRIES, type CountryCode } from '@/lib/countries/rules';
-import { block, checkExtensionNumber, nextFree, type ExtensionLength } from '@/lib/extensions/numbering';
+import { block, checkExtensionNumber, nextFree, reservedPrefixes, type ExtensionLength } from '@/lib/extensions/numbering';
 
 const rules = (country: CountryCode, length: ExtensionLength = 3) => ({ country, length });
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
@@ -268,5 +268,22 @@ describe('nextFree', () => {
     expect(nextFree('conference', rules('US'), range(800, 899).filter((n) => n !== '811'))).toBeUndefined();
     // One free number left is found.
     expect(nextFree('ring_group', rules('FR'), range(500, 599).filter((n) => n !== '577'))).toBe('577');
+  });
+});
+
+describe('reservedPrefixes: what the breaking-rules query may leave out', () => {
+  it('every number of the length that starts with none of them, digits only and no leading zero, passes the check', () => {
+    const disagreeing: string[] = [];
+    for (const country of COUNTRIES) {
+      for (const length of [3, 4] as const) {
+        const prefixes = reservedPrefixes(rules(country, length));
+        for (const number of range(10 ** (length - 1), 10 ** length - 1)) {
+          const leftOut = !prefixes.some((p) => number.startsWith(p));
+          if ((checkExtensionNumber(number, rules(country, length)) === undefined) !== leftOut) disagreeing.push(`${country} ${number}`);
+        }
+      }
+    }
+    expect(disagreeing).toEqual([]);
+    expect(reservedPrefixes(rules('FR', 3))).toEqual(expect.arrayContaining(['15', '112', '116', '191']));
   });
 });

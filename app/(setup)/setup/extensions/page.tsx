@@ -31,20 +31,23 @@ import { registrationLabels } from '@/lib/telephony/registrations';
 export default async function ExtensionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdmin('/setup/extensions');
   const { type, q, page } = extensionFilterSchema.parse(await searchParams);
-  const [t, progress, data, nextUser, devices, breaking, graph, sites] = await Promise.all([
+  const [t, progress, data, nextUser, devices, breaking, sites] = await Promise.all([
     getTranslations(),
     getSetupProgress(actor.companyId),
     getExtensionsCardData(actor.companyId, { type, q, page }),
     getNextExtension(actor.companyId, 'user'),
     getAvailableDevices(actor.companyId),
     extensionsBreakingRules(actor.companyId),
-    loadRoutingGraph(db(), actor.companyId),
     sitesOf(db(), actor.companyId),
   ]);
   const rawLocale = await getLocale();
   const locale = isLocale(rawLocale) ? rawLocale : 'fr';
   const userIds = data.rows.flatMap((r) => (r.userId ? [r.userId] : []));
-  const registrations = await registrationLabels(db(), actor.companyId, userIds, translator(locale), locale);
+  // Reached by: every number can reach the page's rows, but only what routes is loaded.
+  const [registrations, graph] = await Promise.all([
+    registrationLabels(db(), actor.companyId, userIds, translator(locale), locale),
+    loadRoutingGraph(db(), actor.companyId, { extensionIds: data.rows.map((r) => r.id), skipPlainLines: true }),
+  ]);
   const total = data.counts.user + data.counts.ring_group + data.counts.conference;
   const filters = [
     { value: undefined, label: t('extensions.filterAll'), count: total },

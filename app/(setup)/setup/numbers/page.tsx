@@ -29,13 +29,14 @@ export default async function NumbersPage({ searchParams }: { searchParams: Prom
   const search = await searchParams;
   const { q, mapping, page } = ownedNumbersSearchSchema.parse(search);
   const flow = simulateSearchSchema.parse(search);
-  const [t, locale, progress, data, graph] = await Promise.all([
+  const [t, locale, progress, data] = await Promise.all([
     getTranslations(),
     getLocale(),
     getSetupProgress(actor.companyId),
     getNumbersCardData(actor.companyId, { q, mapping, page }),
-    loadRoutingGraph(db(), actor.companyId),
   ]);
+  // The call flows are the page's numbers' only: the graph is what they route to.
+  const graph = await loadRoutingGraph(db(), actor.companyId, { numberIds: data.rows.map((r) => r.id) });
   const rows: NumberRowView[] = data.rows.map((r) => ({
     id: r.id,
     national: r.national,
