@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db';
 import { companies } from '@/db/schema';
-import { deadEndsOf, loadRoutingGraph } from '@/lib/calls/preview';
+import { deadEndsOf } from '@/lib/calls/preview';
+import { loadRoutingGraph } from '@/lib/calls/routing-graph';
 import { EMERGENCY_SECTION_HREF, missingEmergencyDuties, type EmergencyDutyMissing } from '@/lib/emergency/duties';
 import { extensionsBreakingRules, type BreakingExtension } from '@/lib/extensions/breaking-rules';
 import { fullNameSql } from '@/lib/format/person';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { loadRoutingGraph } from '@/lib/calls/preview';
+import { loadRoutingGraph } from '@/lib/calls/routing-graph';
 import { extensionsBreakingRules } from '@/lib/extensions/breaking-rules';
 import { getExtensionsCardData, type ExtensionsSearch } from '@/lib/extensions/queries';
 import { translator } from '@/lib/i18n/messages';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { first } from '@/db/rows';
 import { callScheduleClosures, callScheduleHours, callSchedules, callStateTargets, companies } from '@/db/schema';
-import { loadRoutingGraph } from '@/lib/calls/preview';
+import { loadRoutingGraph } from '@/lib/calls/routing-graph';
 import { getCallsCardData } from '@/lib/calls/queries';
 import { getEmergencyDuties } from '@/lib/emergency/duties';
 import { ownedNumbersSearchSchema } from '@/lib/numbers/owned-search';

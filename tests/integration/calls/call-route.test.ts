@@ -10,7 +10,7 @@ import { stateAt } from '@/lib/calls/schedule';
 import { closuresOf, disabledHolidaysOf, findSchedule, scheduleOf } from '@/lib/calls/store';
 import { timeOfMinutes, WEEKDAYS } from '@/lib/calls/time';
 import { deleteRingGroup } from '@/lib/extensions/actions';
-import { loadRoutingGraph } from '@/lib/calls/preview';
+import { loadRoutingGraph } from '@/lib/calls/routing-graph';
 import { mapNumber } from '@/lib/numbers/actions';
 import { saveSite } from '@/lib/sites/actions';
 import { numberTimeZone } from '@/lib/sites/time-zone';

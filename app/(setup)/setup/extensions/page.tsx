@@ -14,7 +14,7 @@ import { DoneButton } from '@/components/setup/done-button';
 import { AddUserButton } from '@/components/team/add-user-button';
 import { Button } from '@/components/ui/button';
 import { requireAdmin } from '@/lib/auth/session';
-import { loadRoutingGraph } from '@/lib/calls/preview';
+import { loadRoutingGraph } from '@/lib/calls/routing-graph';
 import { sitesOf } from '@/lib/sites/queries';
 import type { SearchParams } from '@/lib/format/pages';
 import { extensionsBreakingRules } from '@/lib/extensions/breaking-rules';

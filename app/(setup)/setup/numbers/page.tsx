@@ -14,7 +14,7 @@ import { Pagination } from '@/components/tables/pagination';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { requireAdmin } from '@/lib/auth/session';
-import { loadRoutingGraph } from '@/lib/calls/preview';
+import { loadRoutingGraph } from '@/lib/calls/routing-graph';
 import { simulateSearchSchema } from '@/lib/calls/preview-search';
 import { db } from '@/db';
 import type { SearchParams } from '@/lib/format/pages';
