@@ -168,6 +168,7 @@ export async function getExtensionsCardData(companyId: string, params: Extension
     ...pageInfo(current, total, size),
     counts,
     next: {
+      user: nextFree('user', rules, company.used) ?? null,
       ring_group: nextFree('ring_group', rules, company.used) ?? null,
       conference: nextFree('conference', rules, company.used) ?? null,
     },

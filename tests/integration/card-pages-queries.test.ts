@@ -9,7 +9,7 @@ import { getNumbersCardData } from '@/lib/numbers/queries';
 import { getSetupProgress } from '@/lib/setup/cards';
 import { sitesOf } from '@/lib/sites/queries';
 import { getLicencesPageData, type LicencesSearch } from '@/lib/team/licence-holders';
-import { getAvailableDevices, getNextExtension } from '@/lib/team/queries';
+import { getAvailableDevices } from '@/lib/team/queries';
 import { registrationLabels } from '@/lib/telephony/registrations';
 import { bulkCompany } from '../helpers/bulk-company';
 import { useCountingDatabase } from '../helpers/db';
@@ -34,7 +34,6 @@ const extensionsPage = async (companyId: string, search: ExtensionsSearch) => {
   const [, data] = await Promise.all([
     getSetupProgress(companyId),
     getExtensionsCardData(companyId, search),
-    getNextExtension(companyId, 'user'),
     getAvailableDevices(companyId),
     extensionsBreakingRules(companyId),
     sitesOf(db(), companyId),

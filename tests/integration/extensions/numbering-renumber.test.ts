@@ -70,12 +70,12 @@ describe('numbering across types', () => {
   it('pre-fills the next free number of each type’s block', async () => {
     const { company, admin } = await signUpCompany();
     const [jean] = await addPeople(company.id, 1);
-    expect((await getExtensionsCardData(company.id)).next).toEqual({ ring_group: '500', conference: '800' });
+    expect((await getExtensionsCardData(company.id)).next).toEqual({ user: '103', ring_group: '500', conference: '800' });
     await act(createRingGroup, admin.id, ringGroupInput([jean.user.id]));
     await act(createConference, admin.id, conference());
-    // A user renumbered into the ring-group block takes that number out of it too.
+    // A user renumbered into the ring-group block takes that number out of it too, and frees theirs.
     await act(renumberExtension, admin.id, { id: jean.extension.id, extension: '501' });
-    expect((await getExtensionsCardData(company.id)).next).toEqual({ ring_group: '502', conference: '801' });
+    expect((await getExtensionsCardData(company.id)).next).toEqual({ user: '102', ring_group: '502', conference: '801' });
   });
 
   it('two admins at once, one adding a user and one a ring group on the same number: exactly one gets it', async () => {

@@ -21,7 +21,7 @@ import { extensionsBreakingRules } from '@/lib/extensions/breaking-rules';
 import { getExtensionsCardData } from '@/lib/extensions/queries';
 import { EXTENSION_FILTERS, extensionFilterSchema, PARTICIPANTS, RING_SECONDS } from '@/lib/extensions/schema';
 import { getSetupProgress } from '@/lib/setup/cards';
-import { getAvailableDevices, getNextExtension } from '@/lib/team/queries';
+import { getAvailableDevices } from '@/lib/team/queries';
 import { cn } from '@/lib/utils';
 import { db } from '@/db';
 import { isLocale } from '@/lib/i18n/locales';
@@ -31,11 +31,10 @@ import { registrationLabels } from '@/lib/telephony/registrations';
 export default async function ExtensionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdmin('/setup/extensions');
   const { type, q, page } = extensionFilterSchema.parse(await searchParams);
-  const [t, progress, data, nextUser, devices, breaking, sites] = await Promise.all([
+  const [t, progress, data, devices, breaking, sites] = await Promise.all([
     getTranslations(),
     getSetupProgress(actor.companyId),
     getExtensionsCardData(actor.companyId, { type, q, page }),
-    getNextExtension(actor.companyId, 'user'),
     getAvailableDevices(actor.companyId),
     extensionsBreakingRules(actor.companyId),
     sitesOf(db(), actor.companyId),
@@ -60,7 +59,7 @@ export default async function ExtensionsPage({ searchParams }: { searchParams: P
       progress={progress}
       actions={
         <div className="flex flex-wrap gap-2">
-          <AddUserButton nextExtension={nextUser ?? ''} devices={devices} sites={sites.map(({ id, name, isFirst }) => ({ id, name, isFirst }))} />
+          <AddUserButton nextExtension={data.next.user ?? ''} devices={devices} sites={sites.map(({ id, name, isFirst }) => ({ id, name, isFirst }))} />
           <RingGroupDialog
             values={{
               name: '',
