@@ -50,7 +50,7 @@ export async function CallFlowSection({ graph, numbers, request, params }: Props
               href={withParams('/setup/numbers', { ...params, flow: n.id }) + '#call-flow-shown'}
               aria-current={n.id === shown?.id ? 'true' : undefined}
               data-call-flow-link={n.national}
-              className="underline-offset-4 hover:underline aria-[current]:font-semibold"
+              className="flow-link"
             >
               {t('callFlow.disclosure', { number: n.national })}
               {flowsWithDeadEnds.has(n.id) && <span className="text-destructive"> ({t('callFlow.flags.title')})</span>}

@@ -23,7 +23,7 @@ type PickerProps = Omit<ComponentProps<typeof ServerCombobox>, 'search' | 'place
 export function useExtensionWords() {
   const t = useTranslations();
   return (e: Pick<ExtensionMatch, 'number' | 'type' | 'name'>) =>
-    t('numbers.extensionOption', { number: e.number, name: e.name || t(`extensions.types.${e.type}`) });
+    t('numbers.extensionOption', { number: e.number, name: e.name || t(`picker.extensionTypes.${e.type}`) });
 }
 
 /** Searches the company's extensions of `kinds`; each option's value is the extension's id. */

@@ -3,6 +3,7 @@
 import { Check, ChevronsUpDown } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { SpriteIcon } from '@/components/icons/sprite';
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from '@/components/ui/command';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { cn } from '@/lib/utils';
@@ -185,7 +186,8 @@ export function ServerCombobox({
           >
             {/* No width of its own (w-0 grow): a long name truncates instead of widening a phone's row. */}
             <span className={cn('w-0 flex-1 truncate text-left', !valueLabel && 'text-muted-foreground')}>{valueLabel || placeholder}</span>
-            <ChevronsUpDown aria-hidden className="opacity-50" />
+            {/* From the table's sprite when there is one (a row's picker: components/icons/sprite.tsx). */}
+            <SpriteIcon name="chevrons" icon={ChevronsUpDown} className="opacity-50" />
           </button>
         </PopoverTrigger>
         <PopoverContent

@@ -28,11 +28,11 @@ export function IconSprite({ icons, children }: { icons: Record<string, LucideIc
 }
 
 /** The icon `name` from the enclosing sprite; `icon` itself where there is none (a dialog alone). */
-export function SpriteIcon({ name, icon: Icon }: { name: string; icon: LucideIcon }) {
+export function SpriteIcon({ name, icon: Icon, className }: { name: string; icon: LucideIcon; className?: string }) {
   const sprite = useContext(Sprite);
-  if (!sprite?.names.has(name)) return <Icon aria-hidden />;
+  if (!sprite?.names.has(name)) return <Icon aria-hidden className={className} />;
   return (
-    <svg aria-hidden width="24" height="24" data-icon={name}>
+    <svg aria-hidden width="24" height="24" data-icon={name} className={className}>
       <use href={`#${sprite.prefix}-${name}`} />
     </svg>
   );

@@ -1,8 +1,10 @@
 'use client';
 
+import { ChevronsUpDown } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useActionState, useId, useState } from 'react';
+import { startTransition, useActionState, useId, useState } from 'react';
 import { mapNumberAction, releaseNumberAction, setMainNumberAction } from '@/lib/numbers/bindings';
+import { IconSprite } from '@/components/icons/sprite';
 import { ActionsCell } from '@/components/tables/actions-cell';
 import { ColumnHeaders } from '@/components/tables/column-headers';
 import { SmallButton } from '@/components/shell/small-button';
@@ -84,7 +86,7 @@ function MapForm({ row }: { row: NumberRowView }) {
           />
           <SmallButton type="submit" variant="outline" disabled={pending}>
             {t('map')}
-            <span className="sr-only"> {row.national}</span>
+            <span className="sr-only">{` ${row.national}`}</span>
           </SmallButton>
         </div>
         <RowError state={state} id={errorId} />
@@ -103,62 +105,73 @@ function MapForm({ row }: { row: NumberRowView }) {
   );
 }
 
+/** A button, not a form: a row's form costs its hidden id and React's action URL in the HTML. */
 function MakeMain({ row }: { row: NumberRowView }) {
   const t = useTranslations('numbers');
   const errorId = useId();
   const [state, dispatch, pending] = useRowAction(setMainNumberAction as Action, () => t('madeMain', { number: row.national }));
+  const makeMain = () => {
+    const formData = new FormData();
+    formData.set('id', row.id);
+    startTransition(() => dispatch(formData));
+  };
   return (
-    <form action={dispatch} className="inline-grid gap-1">
-      <input type="hidden" name="id" value={row.id} />
-      <SmallButton type="submit" variant="outline" disabled={pending}>
+    <span className="inline-grid gap-1">
+      <SmallButton variant="outline" disabled={pending} onClick={makeMain} aria-describedby={state.formError ? errorId : undefined}>
         {t('makeMain')}
-        <span className="sr-only"> {row.national}</span>
+        <span className="sr-only">{` ${row.national}`}</span>
       </SmallButton>
       <RowError state={state} id={errorId} />
-    </form>
+    </span>
   );
 }
 
 export function NumbersTable({ rows }: { rows: NumberRowView[] }) {
   const t = useTranslations('numbers');
   return (
-    <Table>
-      <TableCaption className="sr-only">{t('tableCaption')}</TableCaption>
-      <ColumnHeaders labels={[t('number'), t('type'), t('rings'), t('monthly')]} actions={t('actions')} />
-      <TableBody>
-        {rows.map((row) => (
-          <Row key={row.id} data-number={row.national}>
-            <HeadCell scope="row" className="font-medium whitespace-nowrap">
-              <span className="grid justify-items-start gap-1">
-                <span>{row.national}</span>
-                {row.isMain && <Badge variant="secondary">{t('main')}</Badge>}
-              </span>
-            </HeadCell>
-            <Cell>
-              <span className="grid">
-                <span>{row.typeLabel}</span>
-                <span className="text-sm text-muted-foreground">{row.regionName}</span>
-              </span>
-            </Cell>
-            <Cell>
-              {/* Keyed by the mapping: after any action (Map, Make main) the picker starts again from what the database says. */}
-              <MapForm key={`${row.id}:${row.extensionId ?? ''}:${row.isMain}`} row={row} />
-            </Cell>
-            <Cell className="whitespace-nowrap">{row.priceLabel}</Cell>
-            <ActionsCell>
-              <span className="inline-flex flex-wrap justify-end gap-2">
-                {!row.isMain && <MakeMain row={row} />}
+    <IconSprite icons={{ chevrons: ChevronsUpDown }}>
+      <Table>
+        <TableCaption className="sr-only">{t('tableCaption')}</TableCaption>
+        <ColumnHeaders labels={[t('number'), t('type'), t('rings'), t('monthly')]} actions={t('actions')} />
+        <TableBody>
+          {rows.map((row) => (
+            <Row key={row.id} data-number={row.national}>
+              <HeadCell scope="row" className="font-medium whitespace-nowrap">
                 {row.isMain ? (
-                  <span className="max-w-48 text-sm whitespace-normal text-muted-foreground">{t('mainCannotBeReleased')}</span>
+                  <span className="grid justify-items-start gap-1">
+                    <span>{row.national}</span>
+                    <Badge variant="secondary">{t('main')}</Badge>
+                  </span>
                 ) : (
-                  <ReleaseButton row={row} />
+                  row.national
                 )}
-              </span>
-            </ActionsCell>
-          </Row>
-        ))}
-      </TableBody>
-    </Table>
+              </HeadCell>
+              <Cell>
+                <span className="grid">
+                  <span>{row.typeLabel}</span>
+                  <span className="text-sm text-muted-foreground">{row.regionName}</span>
+                </span>
+              </Cell>
+              <Cell>
+                {/* Keyed by the mapping: after any action (Map, Make main) the picker starts again from what the database says. */}
+                <MapForm key={`${row.id}:${row.extensionId ?? ''}:${row.isMain}`} row={row} />
+              </Cell>
+              <Cell className="whitespace-nowrap">{row.priceLabel}</Cell>
+              <ActionsCell>
+                <span className="inline-flex flex-wrap justify-end gap-2">
+                  {!row.isMain && <MakeMain row={row} />}
+                  {row.isMain ? (
+                    <span className="max-w-48 text-sm whitespace-normal text-muted-foreground">{t('mainCannotBeReleased')}</span>
+                  ) : (
+                    <ReleaseButton row={row} />
+                  )}
+                </span>
+              </ActionsCell>
+            </Row>
+          ))}
+        </TableBody>
+      </Table>
+    </IconSprite>
   );
 }
 
@@ -169,7 +182,7 @@ function ReleaseButton({ row }: { row: NumberRowView }) {
     <>
       <SmallButton onClick={release.start}>
         {t('release')}
-        <span className="sr-only"> {row.national}</span>
+        <span className="sr-only">{` ${row.national}`}</span>
       </SmallButton>
       <NumberChangeDialog
         control={release}

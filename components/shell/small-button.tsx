@@ -13,5 +13,5 @@ export function SmallButton({
   ...props
 }: ComponentProps<'button'> & { variant?: 'ghost' | 'outline' | 'secondary' }) {
   const classes = ['small-button', variant !== 'ghost' && `small-button-${variant}`, className].filter(Boolean).join(' ');
-  return <button type="button" data-slot="button" className={classes} {...props} />;
+  return <button type="button" className={classes} {...props} />;
 }

@@ -18,11 +18,11 @@ export const MESSAGE_SCOPES = {
   company: ['app', 'common', 'company', 'countries', 'emergency', 'errors', 'flow', 'history'],
   team: ['auth', 'common', 'consequences', 'errors', 'history', 'team', 'telephony'],
   teamImport: ['auth', 'errors', 'import', 'team'],
-  licences: ['common', 'consequences', 'errors', 'extensions', 'history', 'licences', 'numbers', 'picker', 'telephony'],
+  licences: ['common', 'consequences', 'errors', 'history', 'licences', 'numbers', 'picker', 'telephony'],
   extensions: ['auth', 'common', 'consequences', 'errors', 'extensions', 'flow', 'history', 'numbers', 'picker', 'team', 'telephony'],
-  numbers: ['billing', 'common', 'consequences', 'extensions', 'history', 'numbers', 'picker'],
-  numbersBuy: ['countries', 'errors', 'extensions', 'flow', 'numbers', 'picker'],
-  calls: ['calls', 'common', 'errors', 'extensions', 'history', 'numbers', 'picker'],
+  numbers: ['billing', 'common', 'consequences', 'history', 'numbers', 'picker'],
+  numbersBuy: ['countries', 'errors', 'flow', 'numbers', 'picker'],
+  calls: ['calls', 'common', 'errors', 'history', 'numbers', 'picker'],
   review: ['common', 'history', 'review'],
 } as const satisfies Record<string, readonly (keyof Messages)[]>;
 
