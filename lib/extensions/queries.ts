@@ -47,7 +47,7 @@ export type ExtensionsSearch = { type?: ExtensionType; q?: string; page?: number
 /**
  * Everything the Extensions card lists, in four statements whatever the company's size: one page
  * of its extensions (searched and filtered, with what each rings and its no-answer target, and
- * `count(*) over()` for the total), that page's ring groups' ordered members, and the company's
+ * `count(*) over()` for the total of a search), that page's ring groups' ordered members, and the company's
  * numbering rules with its counts per type and every number it uses (so the filter counts and the
  * next free numbers are over the whole company, never the page).
  */
@@ -57,17 +57,14 @@ export async function getExtensionsCardData(companyId: string, params: Extension
   const voicemailUser = alias(users, 'no_answer_voicemail_user');
   const size = Math.min(Math.max(1, Math.floor(params.pageSize ?? LIST_PAGE_SIZE)), 200);
   const current = Math.max(1, Math.floor(params.page ?? 1));
-  const where = and(
-    eq(extensions.companyId, companyId),
-    params.type ? eq(extensions.type, params.type) : undefined,
-    personSearch(params.q ?? '', {
-      firstName: users.firstName,
-      lastName: users.lastName,
-      email: users.email,
-      extension: extensions.number,
-      also: [extensions.name],
-    }),
-  );
+  const search = personSearch(params.q ?? '', {
+    firstName: users.firstName,
+    lastName: users.lastName,
+    email: users.email,
+    extension: extensions.number,
+    also: [extensions.name],
+  });
+  const where = and(eq(extensions.companyId, companyId), params.type ? eq(extensions.type, params.type) : undefined, search);
 
   const [rows, company] = await Promise.all([
     exec
@@ -92,7 +89,9 @@ export async function getExtensionsCardData(companyId: string, params: Extension
         targetLastName: targetUser.lastName,
         voicemailFirstName: voicemailUser.firstName,
         voicemailLastName: voicemailUser.lastName,
-        total: sql<number>`count(*) over()`.mapWith(Number),
+        // Without a search the counts per type are the total, and the page comes off
+        // extensions_company_order_idx without reading the rest of the company.
+        total: (search ? sql<number>`count(*) over()` : sql<number>`0`).mapWith(Number),
       })
       .from(extensions)
       .leftJoin(users, and(eq(users.id, extensions.userId), eq(users.companyId, extensions.companyId)))
@@ -153,8 +152,8 @@ export async function getExtensionsCardData(companyId: string, params: Extension
   const counts = { user: 0, ring_group: 0, conference: 0 } as Record<ExtensionType, number>;
   for (const [type, n] of Object.entries(company.counts ?? {})) counts[type as ExtensionType] = Number(n);
   // Past the last page no row carries the total: count once, only then (like the Team card).
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && current > 1) {
+  let total = search ? (rows[0]?.total ?? 0) : params.type ? counts[params.type] : counts.user + counts.ring_group + counts.conference;
+  if (search && rows.length === 0 && current > 1) {
     total = first(
       await exec
         .select({ total: count() })

@@ -95,6 +95,10 @@ describe('getExtensionsCardData pages and searches', () => {
     const last = await getExtensionsCardData(company.id, { page: pageCount });
     expect(last.rows.map((r) => r.number).at(-1)).toBe('500');
     expect(await getExtensionsCardData(company.id, { page: 9 })).toMatchObject({ rows: [], total: 62, page: 9, pageCount });
+    // A filter without a search: its type's count is its total.
+    expect(await getExtensionsCardData(company.id, { type: 'user', page: 3 })).toMatchObject({ total: 61, pageCount: Math.ceil(61 / LIST_PAGE_SIZE) });
+    expect(await getExtensionsCardData(company.id, { type: 'ring_group' })).toMatchObject({ total: 1, pageCount: 1 });
+    expect((await getExtensionsCardData(company.id, { q: 'person', type: 'user' })).total).toBe(60);
 
     const byName = await getExtensionsCardData(company.id, { q: 'support' });
     expect(byName.rows.map((r) => [r.number, r.ringGroup?.members.map((m) => m.name)])).toEqual([['500', ['Person 1']]]);
