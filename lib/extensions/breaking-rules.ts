@@ -20,9 +20,25 @@ export type BreakingExtension = {
  * renumbered behind the admin's back, since people already dial them and phones are labelled
  * with them: the Extensions card lists them for renumbering and the Review blocks Finish.
  * The check is checkExtensionNumber itself, so this list and the forms never disagree; the
- * query only leaves out the numbers that cannot fail it (reservedPrefixes), so a company of
- * 5,000 sends the few candidates, not every extension.
+ * query only leaves out the numbers that cannot fail it (reservedPrefixes, mayBreak), so a
+ * company of 5,000 reads the few candidates off an index, not every extension.
  */
+/**
+ * The extensions checkExtensionNumber may refuse, as ranges of extensions_company_order_idx: a
+ * length other than the company's, or a number of its length starting with a reserved prefix
+ * (for equal-length digit strings text order is number order). Digits without a leading zero
+ * need no test: extensions_number_digits_check keeps every other number out of the table.
+ */
+function mayBreak(rules: ReturnType<typeof numberingRules>) {
+  const n = extensions.number;
+  const reserved = reservedPrefixes(rules).map(
+    (p) => sql`(length(${n}) = ${rules.length} and ${n} between ${p.padEnd(rules.length, '0')} and ${p.padEnd(rules.length, '9')})`,
+  );
+  return sql`(length(${n}) < ${rules.length} or length(${n}) > ${rules.length} ${sql.join(
+    reserved.map((r) => sql` or ${r}`),
+  )})`;
+}
+
 export async function extensionsBreakingRules(companyId: string, exec: Db | Tx = db()): Promise<BreakingExtension[]> {
   const [company] = await exec
     .select({ extensionLength: companies.extensionLength, country: companies.country })
@@ -44,8 +60,7 @@ export async function extensionsBreakingRules(companyId: string, exec: Db | Tx =
     .where(
       and(
         eq(extensions.companyId, companyId),
-        sql`(${extensions.number} !~ '^[1-9][0-9]*$' or length(${extensions.number}) <> ${rules.length}
-          or ${extensions.number} like any(${`{${reservedPrefixes(rules).map((p) => `${p}%`).join(',')}}`}::text[]))`,
+        mayBreak(rules),
       ),
     )
     .orderBy(sql`length(${extensions.number})`, asc(extensions.number));
