@@ -57,7 +57,7 @@ const isClient = (file: string) => directive(file, 'client');
  * a client component gets from a constant in lib/ counts too.
  */
 export function clientNamespaces(entries: string[], known: readonly string[]): Set<string> {
-  const clientFiles = reachable([...reachable(entries)].filter(isClient), true);
+  const clientFiles = browserFiles(entries);
   const used = new Set<string>();
   for (const file of clientFiles) {
     const source = fs.readFileSync(file, 'utf8');
@@ -65,4 +65,18 @@ export function clientNamespaces(entries: string[], known: readonly string[]): S
     for (const ns of known) if (new RegExp(`['"\`]${ns}\\.`).test(source)) used.add(ns);
   }
   return used;
+}
+
+/** The modules that run in the browser under the route files `entries`. */
+function browserFiles(entries: string[]): Set<string> {
+  return reachable([...reachable(entries)].filter(isClient), true);
+}
+
+/** The `errors.*` keys those modules name as literals (a schema's message, a check's key). */
+export function clientErrorKeys(entries: string[], known: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const file of browserFiles(entries)) {
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/['"`]errors\.(\w+)/g)) if (known.includes(m[1]!)) keys.add(m[1]!);
+  }
+  return keys;
 }
