@@ -49,7 +49,6 @@ export async function CallFlowSection({ graph, numbers, request, params }: Props
             <Link
               href={withParams('/setup/numbers', { ...params, flow: n.id }) + '#call-flow-shown'}
               aria-current={n.id === shown?.id ? 'true' : undefined}
-              data-call-flow-link={n.national}
               className="flow-link"
             >
               {t('callFlow.disclosure', { number: n.national })}

@@ -75,6 +75,9 @@ export function ServerCombobox({
   const [results, setResults] = useState<ComboOption[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
+  // The live region comes with the first opening, before any result it announces: a page of 25
+  // rows does not carry 25 empty ones.
+  const [opened, setOpened] = useState(false);
   const searchRef = useRef(search);
   const seq = useRef(0);
   useEffect(() => {
@@ -112,6 +115,7 @@ export function ServerCombobox({
 
   const openWith = (next: boolean, typed = '') => {
     setOpen(next);
+    if (next) setOpened(true);
     setQuery(next ? typed : '');
     if (!next) {
       seq.current++;
@@ -176,7 +180,6 @@ export function ServerCombobox({
           <button
             id={id}
             type="button"
-            data-slot="button"
             // eslint-disable-next-line jsx-a11y/role-has-required-aria-props -- PopoverTrigger adds aria-controls.
             role="combobox"
             aria-expanded={open}
@@ -226,9 +229,11 @@ export function ServerCombobox({
         </PopoverContent>
       </Popover>
       {/* A live region without role="status": the page's own statuses (an order placed) stay the only ones. */}
-      <span aria-live="polite" aria-atomic="true" className="sr-only" data-combobox-status>
-        {announcement}
-      </span>
+      {opened && (
+        <span aria-live="polite" aria-atomic="true" className="sr-only" data-combobox-status>
+          {announcement}
+        </span>
+      )}
     </>
   );
 }

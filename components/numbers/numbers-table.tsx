@@ -80,7 +80,7 @@ function MapForm({ row }: { row: NumberRowView }) {
             fixed={[{ value: '', label: t('unassigned') }]}
             aria-label={t('mapTo', { number: row.national })}
             searchLabel={t('mapTo', { number: row.national })}
-            aria-invalid={invalid}
+            aria-invalid={invalid || undefined}
             aria-describedby={invalid ? errorId : undefined}
             className="max-w-56 flex-1"
           />
