@@ -53,9 +53,25 @@ export function teamSearch(q: string): SQL | undefined {
   return personSearch(q, { firstName: users.firstName, lastName: users.lastName, email: users.email, extension: extensions.number });
 }
 
+const teamColumns = {
+  ...personColumns,
+  extension: extensions.number,
+  extensionId: extensions.id,
+  deviceId: devices.id,
+  deviceModel: devices.model,
+  deviceMac: devices.mac,
+  siteId: users.siteId,
+  siteName: sites.name,
+  floorRoom: users.floorRoom,
+};
+
 /**
- * One page of the team list in one statement: `count(*) over()` carries the total on every
- * row, so the page and its count come back together whatever the team size.
+ * One page of the team list, in extension order (users without an extension, only possible after
+ * a data fix, last), in one statement whatever the team size. With a search, `count(*) over()`
+ * carries the search's total on every row. Without one, the page is read off the extensions'
+ * order index (extensions_company_order_idx) and the total is the company's user count, so a
+ * page of 25 does not sort 5,000 users; a page reaching past the extensions reads the users
+ * without one.
  */
 export async function getTeamPage(
   companyId: string,
@@ -64,41 +80,54 @@ export async function getTeamPage(
 ): Promise<TeamPage> {
   const size = Math.min(Math.max(1, Math.floor(pageSize)), MAX_PAGE_SIZE);
   const current = Math.max(1, Math.floor(page));
-  const where = and(eq(users.companyId, companyId), teamSearch(q));
-  const rows = await exec
-    .select({
-      ...personColumns,
-      extension: extensions.number,
-      extensionId: extensions.id,
-      deviceId: devices.id,
-      deviceModel: devices.model,
-      deviceMac: devices.mac,
-      siteId: users.siteId,
-      siteName: sites.name,
-      floorRoom: users.floorRoom,
-      total: sql<number>`count(*) over()`.mapWith(Number),
-    })
-    .from(users)
-    .innerJoin(sites, eq(sites.id, users.siteId))
-    .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
-    .leftJoin(devices, and(eq(devices.userId, users.id), eq(devices.companyId, users.companyId)))
-    .where(where)
-    // Users without an extension (only possible after a data fix) sort last.
-    .orderBy(sql`length(${extensions.number})`, asc(extensions.number), users.lastName, users.firstName, users.id)
-    .limit(size)
-    .offset((current - 1) * size);
-
-  // Past the last page there is no row to carry the total: count once, only in that case.
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && current > 1) {
-    const row = first(
-      await exec
-        .select({ total: count() })
-        .from(users)
-        .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
-        .where(where),
-    );
-    total = row.total;
+  const offset = (current - 1) * size;
+  const search = teamSearch(q);
+  let rows: Omit<Awaited<ReturnType<typeof teamRows>>[number], 'total'>[];
+  let total: number;
+  if (search) {
+    const where = and(eq(users.companyId, companyId), search);
+    const found = await teamRows(exec, true)
+      .where(where)
+      .orderBy(sql`length(${extensions.number})`, asc(extensions.number), users.lastName, users.firstName, users.id)
+      .limit(size)
+      .offset(offset);
+    rows = found;
+    // Past the last page there is no row to carry the total: count once, only in that case.
+    total = found[0]?.total ?? 0;
+    if (rows.length === 0 && current > 1) {
+      total = first(
+        await exec
+          .select({ total: count() })
+          .from(users)
+          .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
+          .where(where),
+      ).total;
+    }
+  } else {
+    const counts = sql`(select count(*)::int from ${users} where ${users.companyId} = ${companyId})`;
+    const withExtension = sql`(select count(*)::int from ${extensions} where ${extensions.companyId} = ${companyId} and ${extensions.type} = 'user')`;
+    const byExtension = await exec
+      .select({ ...teamColumns, users: sql<number>`${counts}`.mapWith(Number), withExtension: sql<number>`${withExtension}`.mapWith(Number) })
+      .from(extensions)
+      .innerJoin(users, eq(users.id, extensions.userId))
+      .innerJoin(sites, eq(sites.id, users.siteId))
+      .leftJoin(devices, and(eq(devices.userId, users.id), eq(devices.companyId, users.companyId)))
+      .where(and(eq(extensions.companyId, companyId), eq(extensions.type, 'user'), eq(users.companyId, companyId)))
+      .orderBy(sql`length(${extensions.number})`, asc(extensions.number), asc(extensions.id))
+      .limit(size)
+      .offset(offset);
+    const known =
+      byExtension[0] ?? first(await exec.select({ users: sql<number>`${counts}`.mapWith(Number), withExtension: sql<number>`${withExtension}`.mapWith(Number) }).from(companies).where(eq(companies.id, companyId)));
+    total = known.users;
+    rows = byExtension;
+    if (rows.length < size && known.users > known.withExtension) {
+      const rest = await teamRows(exec, false)
+        .where(and(eq(users.companyId, companyId), isNull(extensions.id)))
+        .orderBy(users.lastName, users.firstName, users.id)
+        .limit(size - rows.length)
+        .offset(Math.max(0, offset - known.withExtension));
+      rows = [...rows, ...rest];
+    }
   }
 
   return {
@@ -118,6 +147,17 @@ export async function getTeamPage(
     })),
     ...pageInfo(current, total, size),
   };
+}
+
+/** The team list's rows from users: with their user extension, site and desk phone (and a search's total). */
+function teamRows(exec: Db, withTotal: boolean) {
+  return exec
+    .select({ ...teamColumns, total: (withTotal ? sql<number>`count(*) over()` : sql<number>`0`).mapWith(Number) })
+    .from(users)
+    .innerJoin(sites, eq(sites.id, users.siteId))
+    .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
+    .leftJoin(devices, and(eq(devices.userId, users.id), eq(devices.companyId, users.companyId)))
+    .$dynamic();
 }
 
 export type CompanyTeamContext = { rules: NumberingRules; seats: SeatUsage; usedNumbers: string[] };

@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { companies, extensions, users } from '@/db/schema';
 import { checkExtensionNumber } from '@/lib/extensions/numbering';
 import { getAvailableDevices, getNextExtension, getTeamCardData, getTeamPage } from '@/lib/team/queries';
-import { signUpCompany, signUpCompanyWithSeats } from '../helpers/factories';
+import { addMember, signUpCompany, signUpCompanyWithSeats } from '../helpers/factories';
 import { useCountingDatabase } from '../helpers/db';
 import { addDeskPhone, addMemberWithExtension } from '../helpers/team';
 import { LIST_PAGE_SIZE } from '@/lib/format/pages';
@@ -104,6 +104,23 @@ describe('getTeamPage', () => {
     const past = await getTeamPage(companyId, { page: 9, pageSize: 4 });
     expect(past).toEqual({ rows: [], total: 6, page: 9, pageCount: 2 });
     expect(await getTeamPage(companyId, { q: 'nobody' })).toEqual({ rows: [], total: 0, page: 1, pageCount: 1 });
+  });
+
+  it('pages past the extensions into the users without one (a data fix), last and by name, searched or not', async () => {
+    const { company } = await signUpCompany({ firstName: 'Ada', lastName: 'Admin' });
+    await addMemberWithExtension(company.id, '103', { firstName: 'Bea', lastName: 'Bell' });
+    await addMemberWithExtension(company.id, '102', { firstName: 'Cal', lastName: 'Cole' });
+    await addMember(company.id, { firstName: 'Yan', lastName: 'Zed' });
+    await addMember(company.id, { firstName: 'Xia', lastName: 'Young' });
+    const names = async (page: number, q?: string) => (await getTeamPage(company.id, { page, pageSize: 2, q })).rows.map((r) => `${r.firstName}:${r.extension}`);
+    expect(await names(1)).toEqual(['Ada:101', 'Cal:102']);
+    expect(await names(2)).toEqual(['Bea:103', 'Xia:null']);
+    expect(await names(3)).toEqual(['Yan:null']);
+    expect(await names(4)).toEqual([]);
+    expect(await getTeamPage(company.id, { page: 3, pageSize: 2 })).toMatchObject({ total: 5, page: 3, pageCount: 3 });
+    expect(await getTeamPage(company.id, { page: 9, pageSize: 2 })).toMatchObject({ rows: [], total: 5, pageCount: 3 });
+    // The same order when searching.
+    expect(await names(2, 'a')).toEqual(['Bea:103', 'Xia:null']);
   });
 
   it('proposes the next free user extension and lists the desk phones one can pick', async () => {
