@@ -6,7 +6,7 @@ import { startTransition, useActionState, useEffect, useRef, type FormEvent } fr
 import { FormError } from '@/components/forms/form-error';
 import { TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import { addClosureAction, removeClosureAction } from '@/lib/calls/bindings';
 import { CLOSURE_LABEL_MAX } from '@/lib/calls/card-schema';
 

@@ -6,7 +6,7 @@ import { FormError } from '@/components/forms/form-error';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import { setHolidayCalendarAction, setHolidayEnabledAction } from '@/lib/calls/bindings';
 import type { HolidayView } from '@/lib/calls/queries';
 

@@ -6,7 +6,7 @@ import { startTransition, useActionState, useEffect, useState, type FormEvent } 
 import { FormError } from '@/components/forms/form-error';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import { saveBusinessHoursAction } from '@/lib/calls/bindings';
 import { MAX_INTERVALS_PER_DAY, weekSchema } from '@/lib/calls/schema';
 import { WEEKDAYS, type Weekday } from '@/lib/calls/time';

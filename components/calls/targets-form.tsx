@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { ServerCombobox, type ComboSearch } from '@/components/forms/server-combobox';
 import { useExtensionSearch, useUserSearch } from '@/components/forms/pickers';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import { setStateTargetsAction } from '@/lib/calls/bindings';
 import { CALL_STATES } from '@/lib/calls/card-schema';
 

@@ -12,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import { POSTAL_CODE_EXAMPLES } from '@/lib/company/address';
 import { COUNTRY_RULES, type CountryCode } from '@/lib/countries/rules';
 import { LOCALES } from '@/lib/i18n/locales';

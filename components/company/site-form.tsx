@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { FormDialog } from '@/components/forms/form-dialog';
 import { FormError } from '@/components/forms/form-error';
 import { Options } from '@/components/forms/options';
 import { bindFields, TextField } from '@/components/forms/text-field';
@@ -9,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import { COUNTRY_RULES, type CountryCode } from '@/lib/countries/rules';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { POSTAL_CODE_EXAMPLES } from '@/lib/sites/address';
@@ -20,7 +19,7 @@ import { SITE_NAME_MAX, siteSchema, type SiteInput } from '@/lib/sites/schema';
 // The Sites section's Add / Edit form: the Company card's address fields and time zone, plus a
 // name. Ids are prefixed: the company form's own address fields are on the same page.
 
-function SiteForm({ values, onDone }: { values: SiteInput; onDone: () => void }) {
+export function SiteForm({ values, onDone }: { values: SiteInput; onDone: () => void }) {
   const t = useTranslations();
   const { form, state, pending, onSubmit, errorOf } = useActionForm({
     schema: siteSchema,
@@ -84,15 +83,5 @@ function SiteForm({ values, onDone }: { values: SiteInput; onDone: () => void })
         </Button>
       </div>
     </form>
-  );
-}
-
-/** Add a site (the section's button) or edit one (a row's pencil). */
-export function SiteDialog({ trigger, title, values }: { trigger: React.ReactNode; title: string; values: SiteInput }) {
-  const t = useTranslations();
-  return (
-    <FormDialog trigger={trigger} title={title} description={t('company.sites.dialogDescription')} className="sm:max-w-xl">
-      {(close) => <SiteForm values={values} onDone={close} />}
-    </FormDialog>
   );
 }

@@ -5,7 +5,7 @@ import { createConferenceAction, updateConferenceAction } from '@/lib/extensions
 import { FormError } from '@/components/forms/form-error';
 import { SaveFooter } from '@/components/forms/save-footer';
 import { bindFields, ExtensionField, TextField } from '@/components/forms/text-field';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import { conferenceSchema, PARTICIPANTS, type ConferenceFormInput } from '@/lib/extensions/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { ExtensionNameField } from './name-field';

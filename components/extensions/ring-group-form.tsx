@@ -9,7 +9,7 @@ import { SaveFooter } from '@/components/forms/save-footer';
 import { bindFields, ExtensionField } from '@/components/forms/text-field';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import { RING_STRATEGIES, ringGroupSchema, type RingGroupFormInput } from '@/lib/extensions/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { MemberList } from './member-list';

@@ -1,22 +1,10 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
-import { Button } from '@/components/ui/button';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import type { ActionState, FormAction } from '@/lib/actions/state';
-import { FormError } from './form-error';
-import { useReturnFocus } from './return-focus';
+import type { ConfirmFooterProps } from './dialog-shells';
+import { dialogShells, useLazyDialog } from './lazy-dialog';
 
 type Action = FormAction;
 
@@ -71,60 +59,27 @@ export function ConfirmDialog({
   onOpenChange: (open: boolean) => void;
   children: React.ReactNode;
 }) {
-  const { triggerRef, remember, onCloseAutoFocus } = useReturnFocus();
-  const change = (next: boolean) => {
-    if (next) remember();
-    onOpenChange(next);
-  };
-  return (
-    <AlertDialog open={open} onOpenChange={change}>
-      <AlertDialogTrigger asChild ref={triggerRef}>
-        {trigger}
-      </AlertDialogTrigger>
-      <AlertDialogContent onCloseAutoFocus={onCloseAutoFocus}>{children}</AlertDialogContent>
-    </AlertDialog>
-  );
-}
-
-export function ConfirmHeader({ title, description }: { title: React.ReactNode; description: React.ReactNode }) {
-  return (
-    <AlertDialogHeader>
-      <AlertDialogTitle>{title}</AlertDialogTitle>
-      <AlertDialogDescription>{description}</AlertDialogDescription>
-    </AlertDialogHeader>
-  );
-}
-
-/**
- * The end of a confirmation form: the action's error (a field error too, since the fields are
- * hidden), the hidden fields, Cancel and the confirming submit.
- */
-export function ConfirmFooter({
-  state,
-  fields,
-  confirmLabel,
-  pending,
-  destructive,
-}: {
-  state: ActionState<unknown>;
-  fields: Record<string, string>;
-  confirmLabel: string;
-  pending: boolean;
-  destructive: boolean;
-}) {
-  const t = useTranslations('common');
+  const dialog = useLazyDialog(open, onOpenChange);
+  const Shell = dialog.shells?.ConfirmShell;
   return (
     <>
-      <FormError message={state.formError ?? Object.values(state.fieldErrors ?? {})[0]} />
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <AlertDialogFooter>
-        <AlertDialogCancel type="button">{t('cancel')}</AlertDialogCancel>
-        <Button type="submit" variant={destructive ? 'destructive' : 'default'} disabled={pending}>
-          {confirmLabel}
-        </Button>
-      </AlertDialogFooter>
+      {dialog.trigger(trigger)}
+      {Shell && (
+        <Shell open={open} onOpenChange={dialog.change} onCloseAutoFocus={dialog.onCloseAutoFocus}>
+          {children}
+        </Shell>
+      )}
     </>
   );
+}
+
+// Rendered only inside an open shell, so the shells module is there.
+export function ConfirmHeader(props: { title: React.ReactNode; description: React.ReactNode }) {
+  const Header = dialogShells.get()?.ConfirmHeader;
+  return Header ? <Header {...props} /> : null;
+}
+
+export function ConfirmFooter(props: ConfirmFooterProps) {
+  const Footer = dialogShells.get()?.ConfirmFooter;
+  return Footer ? <Footer {...props} /> : null;
 }

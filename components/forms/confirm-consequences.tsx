@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import type { ActionState, FormAction } from '@/lib/actions/state';
 import { ConfirmDialog, ConfirmFooter, ConfirmHeader } from './confirm-action';
 import { ConsequencesPanel, NO_CHOICES, decisionFields, type Choices, type Impact } from './consequences-panel';

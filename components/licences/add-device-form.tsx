@@ -9,7 +9,7 @@ import { ServerCombobox } from '@/components/forms/server-combobox';
 import { bindFields, TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { deviceSchema } from '@/lib/team/schema';
 

@@ -6,7 +6,7 @@ import { buySeatsAction } from '@/lib/licences/bindings';
 import { FormError } from '@/components/forms/form-error';
 import { bindFields, TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { buySeatsSchema } from '@/lib/licences/schema';
 

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { assignMissingNumbersAction } from '@/lib/numbers/bindings';
 import { FormError } from '@/components/forms/form-error';
 import { Button } from '@/components/ui/button';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import type { ActionState } from '@/lib/actions/state';
 
 /** Office users and bridges created before numbers existed get their direct numbers. */

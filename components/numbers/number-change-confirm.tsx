@@ -4,8 +4,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { ConfirmFooter, ConfirmHeader } from '@/components/forms/confirm-action';
 import { FormError } from '@/components/forms/form-error';
-import { AlertDialog, AlertDialogContent } from '@/components/ui/alert-dialog';
-import { toast } from '@/components/ui/toast';
+import { dialogShells } from '@/components/forms/lazy-dialog';
+import { toast } from '@/components/shell/toast';
 import type { ActionState, FormAction } from '@/lib/actions/state';
 import type { NumberChangeImpact, NumberCost } from '@/lib/numbers/change-impact';
 import { numberChangeImpactAction } from '@/lib/numbers/bindings';
@@ -25,8 +25,9 @@ export function useNumberChange(row: NumberRowView, change: Change, onCancel?: (
   const [loaded, setLoaded] = useState<ActionState<NumberChangeImpact> | null>(null);
   const start = () => {
     setLoaded(null);
-    setOpen(true);
     void numberChangeImpactAction({ id: row.id, change }).then(setLoaded, () => setLoaded({ formError: '' }));
+    // The dialog's code comes with the first confirmation (issue 15: not in the tab's first load).
+    void dialogShells.load().then(() => setOpen(true), () => onCancel?.());
   };
   // Closed without confirming (Cancel, Escape): the caller puts its controls back as they were.
   const cancel = (next: boolean) => {
@@ -64,17 +65,17 @@ export function NumberChangeDialog({
     return result;
   }, {});
   const impact = loaded?.ok ? loaded.data : null;
+  const Shell = dialogShells.get()?.ConfirmShell;
   const fields: Record<string, string> = change === 'unassign' ? { id: row.id, extensionId: '' } : { id: row.id };
+  if (!Shell) return null;
   return (
-    <AlertDialog open={open} onOpenChange={cancel}>
-      <AlertDialogContent>
-        <form action={dispatch} className="grid gap-4">
-          <ConfirmHeader title={title} description={impact ? <ChangeSummary impact={impact} change={change} /> : t('loading')} />
-          {loaded && !loaded.ok && <FormError message={loaded.formError || t('loadFailed')} />}
-          <ConfirmFooter state={state} fields={fields} confirmLabel={confirmLabel} pending={pending || !impact} destructive={change === 'release'} />
-        </form>
-      </AlertDialogContent>
-    </AlertDialog>
+    <Shell open={open} onOpenChange={cancel}>
+      <form action={dispatch} className="grid gap-4">
+        <ConfirmHeader title={title} description={impact ? <ChangeSummary impact={impact} change={change} /> : t('loading')} />
+        {loaded && !loaded.ok && <FormError message={loaded.formError || t('loadFailed')} />}
+        <ConfirmFooter state={state} fields={fields} confirmLabel={confirmLabel} pending={pending || !impact} destructive={change === 'release'} />
+      </form>
+    </Shell>
   );
 }
 

@@ -12,7 +12,7 @@ import { Badge } from '@/components/ui/badge';
 import { ExtensionPicker } from '@/components/forms/pickers';
 import { Table, TableBody, TableCaption } from '@/components/ui/table';
 import { Row, Cell, HeadCell } from '@/components/tables/cells';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import type { ActionState } from '@/lib/actions/state';
 import { NumberChangeDialog, useNumberChange } from './number-change-confirm';
 import type { NumberRowView } from './types';

@@ -18,7 +18,7 @@ import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableRow } from '@/components/ui/table';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import type { ActionState, FormAction } from '@/lib/actions/state';
 import { formatMoney } from '@/lib/prices/money';
 import { HoldCountdown } from './hold-countdown';

@@ -8,11 +8,11 @@ import { TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import type { NumberType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
-import { areasOf, hasTrunkZero } from '@/lib/numbers/areas';
-import { AREA_MAX, NUMBER_TYPES } from '@/lib/numbers/schema';
+import { AREA_MAX, areasOf, hasTrunkZero } from '@/lib/numbers/areas';
+import { NUMBER_TYPES } from '@/db/enums';
 
 type Values = { country: CountryCode; type: NumberType; area: string; digits: string };
 

@@ -9,7 +9,7 @@ import { bindFields, ExtensionField, TextField } from '@/components/forms/text-f
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
-import { toast } from '@/components/ui/toast';
+import { toast } from '@/components/shell/toast';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import { APP_ONLY, LICENCES, userFormSchema, type UserFormInput } from '@/lib/team/schema';
 import { FreeSwitchNotice } from './free-switch-notice';
