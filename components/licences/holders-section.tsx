@@ -7,7 +7,7 @@ import { Row, Cell } from '@/components/tables/cells';
 import { fullName } from '@/lib/format/person';
 import type { Locale } from '@/lib/i18n/locales';
 import type { LicenceHolder, LicencesSearch } from '@/lib/team/licence-holders';
-import { LICENCES } from '@/lib/team/schema';
+import { LICENCES } from '@/lib/team/choices';
 import type { Registration } from '@/lib/telephony/registrations';
 import { LicenceSwitch } from './licence-switch';
 

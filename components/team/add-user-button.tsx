@@ -3,7 +3,7 @@
 import { Plus } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { APP_ONLY } from '@/lib/team/schema';
+import { APP_ONLY } from '@/lib/team/choices';
 import type { DeviceOption, SiteOption } from './types';
 import { UserDialog } from './user-dialog';
 

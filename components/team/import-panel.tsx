@@ -8,7 +8,7 @@ import { FormError } from '@/components/forms/form-error';
 import { Button } from '@/components/ui/button';
 import type { ActionState } from '@/lib/actions/state';
 import type { ImportPreview } from '@/lib/team/import-preview';
-import { IMPORT_MAX_BYTES, type ImportMode } from '@/lib/team/schema';
+import { IMPORT_MAX_BYTES, type ImportMode } from '@/lib/team/choices';
 import { ImportFileField } from './import-file-field';
 import { ImportPreviewTable } from './import-preview-table';
 

@@ -14,7 +14,7 @@ import { Badge } from '@/components/ui/badge';
 import { Table, TableBody } from '@/components/ui/table';
 import { Row, Cell } from '@/components/tables/cells';
 import { fullName } from '@/lib/format/person';
-import { APP_ONLY } from '@/lib/team/schema';
+import { APP_ONLY } from '@/lib/team/choices';
 import type { DeviceOption, SiteOption, TeamRow } from './types';
 import { UserDialog } from './user-dialog';
 import { named } from '@/lib/format/elision';

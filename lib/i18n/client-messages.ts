@@ -11,20 +11,18 @@ import type { Messages } from './messages';
  * none of its pages names.
  *
  * `formErrors` is the part of `errors` a form translates in the browser: the keys its zod schemas
- * write (the server's errors arrive translated). A quarter of the namespace in bytes; the Import,
- * Buy numbers and sign-in pages, whose previews and links translate keys the server sends, keep
- * the whole of it.
+ * write (the server's errors arrive translated). A quarter of the namespace in bytes; the Import
+ * and sign-in pages, whose previews and links translate keys the server sends, keep the whole of
+ * it. Buy numbers validates on the server only, so it sends none.
  */
 export const FORM_ERROR_KEYS = [
   'activationInvalid',
   'controlCharacters',
   'countryInvalid',
   'countryMismatch',
-  'digitsInvalid',
   'emailInvalid',
   'extensionDigits',
   'extensionLengthInvalid',
-  'holdLimit',
   'importEmpty',
   'importTooLarge',
   'invalid',
@@ -39,7 +37,6 @@ export const FORM_ERROR_KEYS = [
   'noAnswerRequired',
   'noAnswerSelf',
   'notFound',
-  'nothingSelected',
   'passwordTooShort',
   'phoneRequired',
   'poBox',
@@ -68,7 +65,7 @@ export const MESSAGE_SCOPES = {
   licences: ['common', 'consequences', 'formErrors', 'history', 'licences', 'numbers', 'picker', 'telephony'],
   extensions: ['auth', 'common', 'consequences', 'formErrors', 'extensions', 'flow', 'history', 'numbers', 'picker', 'team', 'telephony'],
   numbers: ['billing', 'common', 'consequences', 'history', 'numbers', 'picker'],
-  numbersBuy: ['countries', 'errors', 'flow', 'numbers', 'picker'],
+  numbersBuy: ['countries', 'flow', 'numbers', 'picker'],
   calls: ['calls', 'common', 'formErrors', 'history', 'numbers', 'picker'],
   review: ['common', 'history', 'review'],
 } as const satisfies Record<string, readonly (keyof Messages | 'formErrors')[]>;

@@ -8,6 +8,9 @@ import { CA_PROVINCES, US_STATES, type CountryCode } from '@/lib/countries/rules
  * Client-safe: the buy form lists them.
  */
 
+/** The longest area search the buy form and the tab accept. */
+export const AREA_MAX = 60;
+
 export type Area = {
   country: CountryCode;
   type: NumberType;

@@ -2,12 +2,12 @@ import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { NUMBER_TYPES } from '@/db/enums';
 import { countryField, keyedError, textField, uuidField } from '@/lib/forms/fields';
+import { AREA_MAX } from './areas';
 import { MAX_HELD } from './carrier';
 
 // Shared by the buy form, the tab's controls and the server actions; messages are i18n keys.
 
-export { NUMBER_TYPES };
-export const AREA_MAX = 60;
+export { AREA_MAX, NUMBER_TYPES };
 
 const ids = () => z.array(uuidField(), keyedError('errors.nothingSelected')).min(1, { error: 'errors.nothingSelected' });
 

@@ -14,11 +14,10 @@ import {
 import { pageParam, searchTextParam } from '@/lib/format/pages';
 import { userSiteFields } from '@/lib/sites/schema';
 
-export const LICENCES = ['free', 'office'] as const;
-export type Licence = (typeof LICENCES)[number];
+import { APP_ONLY, IMPORT_MAX_BYTES, IMPORT_MODES, LICENCES } from './choices';
 
-/** "app" = App only; otherwise the id of a desk phone from the company's inventory. */
-export const APP_ONLY = 'app';
+export { APP_ONLY, IMPORT_MAX_BYTES, IMPORT_MODES, LICENCES };
+export type { ImportMode, Licence } from './choices';
 
 /**
  * The Add/Edit user form. Extension rules that depend on the company (length, country's
@@ -63,14 +62,6 @@ export const deviceSchema = z.object({
   userId: optionalUuidField(),
 });
 
-export const IMPORT_MODES = ['all_or_nothing', 'valid_only'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
-/**
- * 5 MB: 5,000 rows (the row limit) of 1 KB each, far more than the five columns at their longest
- * (about 450 bytes). The server-action body limit (next.config.ts) sits just above it, so a file
- * over this size gets errors.importTooLarge (checked in the browser before sending, and here).
- */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const importSchema = z.object({
   // The uploaded file itself: CSV or .xlsx, told apart by its bytes (lib/team/import-file.ts).
   file: z
