@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableRow } from '@/components/ui/table';
 import { COUNTRY_RULES, type CountryCode } from '@/lib/countries/rules';
 import { removeSiteAction } from '@/lib/sites/bindings';
-import { SiteDialog } from './site-form';
+import { SiteDialog } from './site-dialog';
 
 export type SiteRow = {
   id: string;

@@ -3,9 +3,11 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormDialog } from '@/components/forms/form-dialog';
+import { lazyModule } from '@/components/forms/lazy-module';
 import type { ConferenceFormInput } from '@/lib/extensions/schema';
-import { ConferenceForm } from './conference-form';
 import { PinsPanel, type Pins } from './pins-panel';
+
+const conferenceForm = lazyModule(() => import('./conference-form'));
 
 /** Set up a conference bridge, then show its PINs once; or edit one (name, extension, size). */
 export function ConferenceDialog({
@@ -29,14 +31,13 @@ export function ConferenceDialog({
       title={pins ? t('conferenceCreated') : t(conferenceId ? 'editConference' : 'addConference')}
       description={t('conferenceDescription')}
       onOpenChange={forgetPins}
+      form={conferenceForm}
     >
-      {(close) =>
-        pins ? (
-          <PinsPanel pins={pins} onClose={close} />
-        ) : (
-          <ConferenceForm conferenceId={conferenceId} values={values} onCreated={setPins} onDone={close} />
-        )
-      }
+      {(close) => {
+        if (pins) return <PinsPanel pins={pins} onClose={close} />;
+        const { ConferenceForm } = conferenceForm.ready();
+        return <ConferenceForm conferenceId={conferenceId} values={values} onCreated={setPins} onDone={close} />;
+      }}
     </FormDialog>
   );
 }

@@ -2,10 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { FormDialog } from '@/components/forms/form-dialog';
+import { lazyModule } from '@/components/forms/lazy-module';
 import type { RingGroupFormInput } from '@/lib/extensions/schema';
-import { RingGroupForm } from './ring-group-form';
 import type { RingGroupLabels } from './types';
 
+const ringGroupForm = lazyModule(() => import('./ring-group-form'));
 const NO_LABELS: RingGroupLabels = { people: {}, noAnswerExtension: '' };
 
 /** Add ring group (top of the card) or edit one (its row): the same form. */
@@ -28,8 +29,12 @@ export function RingGroupDialog({
       title={t(groupId ? 'editRingGroup' : 'addRingGroup')}
       description={t('ringGroupDescription')}
       className="sm:max-w-2xl"
+      form={ringGroupForm}
     >
-      {(close) => <RingGroupForm groupId={groupId} values={values} labels={labels ?? NO_LABELS} onDone={close} />}
+      {(close) => {
+        const { RingGroupForm } = ringGroupForm.ready();
+        return <RingGroupForm groupId={groupId} values={values} labels={labels ?? NO_LABELS} onDone={close} />;
+      }}
     </FormDialog>
   );
 }

@@ -1,14 +1,14 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
-import { useReturnFocus } from './return-focus';
+import { useLazyDialog } from './lazy-dialog';
+import type { LazyModule } from './lazy-module';
 
 /**
  * The dialog around an Add / Edit form: trigger, title, description, then the form. The form is
  * mounted only while the dialog is open, so each opening starts from the given values; `close`
- * is what the form calls when it is done.
+ * is what the form calls when it is done. `form` is the form's module, fetched on the first
+ * opening with the dialog's own code.
  */
 export function FormDialog({
   trigger,
@@ -16,6 +16,7 @@ export function FormDialog({
   description,
   className,
   onOpenChange,
+  form,
   children,
 }: {
   trigger: ReactNode;
@@ -24,28 +25,31 @@ export function FormDialog({
   className?: string;
   /** Told of every opening and closing, for state the caller keeps beside the form. */
   onOpenChange?: (open: boolean) => void;
+  form?: LazyModule<unknown>;
   children: (close: () => void) => ReactNode;
 }) {
-  const t = useTranslations('common');
   const [open, setOpen] = useState(false);
-  const { triggerRef, remember, onCloseAutoFocus } = useReturnFocus();
-  const change = (next: boolean) => {
-    if (next) remember();
+  const set = (next: boolean) => {
     setOpen(next);
     onOpenChange?.(next);
   };
+  const dialog = useLazyDialog(open, set, form);
+  const Shell = dialog.shells?.FormDialogShell;
   return (
-    <Dialog open={open} onOpenChange={change}>
-      <DialogTrigger asChild ref={triggerRef}>
-        {trigger}
-      </DialogTrigger>
-      <DialogContent closeLabel={t('close')} className={className} onCloseAutoFocus={onCloseAutoFocus}>
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>{description}</DialogDescription>
-        </DialogHeader>
-        {open && children(() => change(false))}
-      </DialogContent>
-    </Dialog>
+    <>
+      {dialog.trigger(trigger)}
+      {Shell && (
+        <Shell
+          open={open}
+          onOpenChange={dialog.change}
+          onCloseAutoFocus={dialog.onCloseAutoFocus}
+          title={title}
+          description={description}
+          className={className}
+        >
+          {open && children(() => set(false))}
+        </Shell>
+      )}
+    </>
   );
 }

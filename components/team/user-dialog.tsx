@@ -2,9 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { FormDialog } from '@/components/forms/form-dialog';
+import { lazyModule } from '@/components/forms/lazy-module';
 import type { UserFormInput } from '@/lib/team/schema';
 import type { DeviceOption, SiteOption } from './types';
-import { UserForm } from './user-form';
+
+const userForm = lazyModule(() => import('./user-form'));
 
 /** Add user (top right of the card) or edit one (the row's pencil): the same form. */
 export function UserDialog({
@@ -22,8 +24,11 @@ export function UserDialog({
 }) {
   const t = useTranslations('team');
   return (
-    <FormDialog trigger={trigger} title={t(userId ? 'editUser' : 'addUser')} description={t('dialogDescription')} className="sm:max-w-xl">
-      {(close) => <UserForm userId={userId} values={values} devices={devices} sites={sites} onDone={close} />}
+    <FormDialog trigger={trigger} title={t(userId ? 'editUser' : 'addUser')} description={t('dialogDescription')} className="sm:max-w-xl" form={userForm}>
+      {(close) => {
+        const { UserForm } = userForm.ready();
+        return <UserForm userId={userId} values={values} devices={devices} sites={sites} onDone={close} />;
+      }}
     </FormDialog>
   );
 }

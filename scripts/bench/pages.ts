@@ -70,7 +70,7 @@ export function printFirstLoad(): boolean {
   return met;
 }
 
-async function signIn(base: string, account: BenchAccount) {
+export async function signIn(base: string, account: BenchAccount) {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
