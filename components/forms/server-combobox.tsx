@@ -1,12 +1,13 @@
 'use client';
 
-import { Check, ChevronsUpDown } from 'lucide-react';
+import { ChevronsUpDown } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { SpriteIcon } from '@/components/icons/sprite';
-import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from '@/components/ui/command';
-import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { cn } from '@/lib/utils';
+import { lazyModule } from './lazy-module';
+
+const popup = lazyModule(() => import('./combobox-popup'));
 
 /** One choice: `value` is what the form posts, `label` what the admin reads. */
 export type ComboOption = { value: string; label: string; group?: string; hint?: string };
@@ -50,8 +51,7 @@ const DEBOUNCE_MS = 200;
  * choice (Enter, Space, Down or any letter opens it), the search box filters on the server
  * (debounced, stale answers dropped), arrows move, Enter chooses, Escape closes and focus goes
  * back to the trigger. A polite live region says how many matched, or that nothing did.
- * Built on shadcn's Command (cmdk) in a Radix Popover; cmdk's own filter is off, the server's
- * order stands.
+ * The list (components/forms/combobox-popup.tsx) loads with the first opening.
  */
 export function ServerCombobox({
   id,
@@ -80,6 +80,8 @@ export function ServerCombobox({
   const [opened, setOpened] = useState(false);
   const searchRef = useRef(search);
   const seq = useRef(0);
+  const trigger = useRef<HTMLButtonElement | null>(null);
+  const popupId = useId();
   useEffect(() => {
     searchRef.current = search;
   });
@@ -114,6 +116,11 @@ export function ServerCombobox({
   }, [open, query]);
 
   const openWith = (next: boolean, typed = '') => {
+    if (next && !popup.get()) {
+      // The first opening waits for the list's code; what was typed is kept for it.
+      void popup.load().then(() => openWith(true, typed), () => undefined);
+      return;
+    }
     setOpen(next);
     if (next) setOpened(true);
     setQuery(next ? typed : '');
@@ -139,7 +146,6 @@ export function ServerCombobox({
 
   const hidden = new Set(exclude);
   const shown = (results ?? []).filter((o) => !hidden.has(o.value));
-  const groups = [...new Set(shown.map((o) => o.group ?? ''))];
   const loading = open && results === null;
   const announcement = !open
     ? ''
@@ -153,81 +159,55 @@ export function ServerCombobox({
             : t('nothing')
           : t('results', { count: shown.length });
 
+  const Popup = opened ? popup.get()?.ComboboxPopup : undefined;
   const choose = (option: ComboOption) => {
     onChange(option);
     if (!stayOpen) openWith(false);
   };
 
-  const item = (option: ComboOption) => (
-    <CommandItem key={`${option.group ?? ''}:${option.value}`} value={`o:${option.value}`} onSelect={() => choose(option)} data-option={option.label}>
-      <Check aria-hidden className={cn('size-4', option.value === value ? 'opacity-100' : 'opacity-0')} />
-      <span className="grid">
-        <span>{option.label}</span>
-        {option.hint && <span className="text-xs text-muted-foreground">{option.hint}</span>}
-      </span>
-    </CommandItem>
-  );
-
   return (
     <>
       {name !== undefined && <input type="hidden" name={name} value={value} />}
-      {/* Modal: inside a dialog the list still scrolls with the wheel, and focus stays in it. */}
-      <Popover open={open} onOpenChange={(next) => openWith(next)} modal>
-        <PopoverTrigger asChild disabled={disabled}>
-          {/* Button's outline look under one class (.combobox-trigger in app/globals.css): a table
-              row per picker would otherwise repeat Button's 500-character class list. It shrinks on
-              a phone (the label truncates) rather than pushing the row off screen. */}
-          <button
-            id={id}
-            type="button"
-            // eslint-disable-next-line jsx-a11y/role-has-required-aria-props -- PopoverTrigger adds aria-controls.
-            role="combobox"
-            aria-expanded={open}
-            className={cn('combobox-trigger', className)}
-            onKeyDown={onTriggerKeyDown}
-            {...aria}
-          >
-            {/* No width of its own (w-0 grow): a long name truncates instead of widening a phone's row. */}
-            <span className={cn('w-0 flex-1 truncate text-left', !valueLabel && 'text-muted-foreground')}>{valueLabel || placeholder}</span>
-            {/* From the table's sprite when there is one (a row's picker: components/icons/sprite.tsx). */}
-            <SpriteIcon name="chevrons" icon={ChevronsUpDown} className="opacity-50" />
-          </button>
-        </PopoverTrigger>
-        <PopoverContent
-          className="w-(--radix-popover-trigger-width) min-w-72 p-0"
-          align="start"
-          // Focus goes to the search box with the caret after what was typed on the trigger.
-          onOpenAutoFocus={(e) => {
-            e.preventDefault();
-            const input = e.currentTarget instanceof HTMLElement ? e.currentTarget.querySelector('input') : null;
-            input?.focus();
-            input?.setSelectionRange(input.value.length, input.value.length);
-          }}
-        >
-          <Command shouldFilter={false} label={searchLabel}>
-            <CommandInput value={query} onValueChange={setQuery} placeholder={t('placeholder')} />
-            <CommandList aria-label={searchLabel}>
-              {fixed.length > 0 && <CommandGroup>{fixed.map(item)}</CommandGroup>}
-              {loading && (
-                <div role="presentation" className="px-2 py-3 text-sm text-muted-foreground">
-                  {t('searching')}
-                </div>
-              )}
-              {!loading && shown.length === 0 && fixed.length > 0 && (
-                <p role="presentation" className="px-2 py-3 text-sm text-muted-foreground">
-                  {announcement}
-                </p>
-              )}
-              {!loading && <CommandEmpty>{announcement}</CommandEmpty>}
-              {groups.map((g) => (
-                <CommandGroup key={g || 'results'} heading={g || undefined}>
-                  {shown.filter((o) => (o.group ?? '') === g).map(item)}
-                </CommandGroup>
-              ))}
-            </CommandList>
-          </Command>
-        </PopoverContent>
-      </Popover>
+      {/* Button's outline look under one class (.combobox-trigger in app/globals.css): a table
+          row per picker would otherwise repeat Button's 500-character class list. It shrinks on
+          a phone (the label truncates) rather than pushing the row off screen. */}
+      <button
+        ref={trigger}
+        id={id}
+        type="button"
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={open ? popupId : undefined}
+        aria-haspopup="dialog"
+        data-state={open ? 'open' : 'closed'}
+        disabled={disabled}
+        className={cn('combobox-trigger', className)}
+        onClick={() => openWith(!open)}
+        onKeyDown={onTriggerKeyDown}
+        {...aria}
+      >
+        {/* No width of its own (w-0 grow): a long name truncates instead of widening a phone's row. */}
+        <span className={cn('w-0 flex-1 truncate text-left', !valueLabel && 'text-muted-foreground')}>{valueLabel || placeholder}</span>
+        {/* From the table's sprite when there is one (a row's picker: components/icons/sprite.tsx). */}
+        <SpriteIcon name="chevrons" icon={ChevronsUpDown} className="opacity-50" />
+      </button>
+      {Popup && (
+        <Popup
+          id={popupId}
+          anchor={trigger}
+          open={open}
+          onOpenChange={(next) => openWith(next)}
+          query={query}
+          onQueryChange={setQuery}
+          searchLabel={searchLabel}
+          value={value}
+          fixed={fixed}
+          shown={shown}
+          loading={loading}
+          announcement={announcement}
+          onChoose={choose}
+        />
+      )}
       {/* A live region without role="status": the page's own statuses (an order placed) stay the only ones. */}
       {opened && (
         <span aria-live="polite" aria-atomic="true" className="sr-only" data-combobox-status>
