@@ -1,14 +1,13 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { db, type Db } from '@/db';
-import { first } from '@/db/rows';
 import { devices, extensions, users } from '@/db/schema';
 import { choiceParam, LIST_PAGE_SIZE, pageInfo, pageParam, searchTextParam } from '@/lib/format/pages';
 import { getLicencesCardData } from '@/lib/licences/queries';
 import { companyPrices } from '@/lib/prices/price-list';
 import { registrationsOf } from '@/lib/telephony/registrations';
-import { personColumns, teamSearch, type TeamPerson } from './queries';
+import { personColumns, teamSearch, totalOfPage, type TeamPerson } from './queries';
 import { LICENCES, type Licence } from './schema';
 
 export type LicenceHolder = TeamPerson & { extension: string | null; deviceModel: string | null };
@@ -45,17 +44,7 @@ export async function getLicenceHoldersPage(
     .limit(size)
     .offset((current - 1) * size);
 
-  // Past the last page no row carries the total: count once, only then.
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && current > 1) {
-    total = first(
-      await exec
-        .select({ total: count() })
-        .from(users)
-        .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
-        .where(where),
-    ).total;
-  }
+  const total = await totalOfPage(exec, rows, current, where);
   return {
     rows: rows.map(
       (r): LicenceHolder => ({

@@ -66,6 +66,21 @@ const teamColumns = {
 };
 
 /**
+ * The users matching `where` (over users and their user extension), read off a page's rows,
+ * which carry it; past the last page no row does, and it is counted once, only then.
+ */
+export async function totalOfPage(exec: Db, rows: readonly { total: number }[], page: number, where: SQL | undefined) {
+  if (rows.length > 0 || page <= 1) return rows[0]?.total ?? 0;
+  return first(
+    await exec
+      .select({ total: count() })
+      .from(users)
+      .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
+      .where(where),
+  ).total;
+}
+
+/**
  * One page of the team list, in extension order (users without an extension, only possible after
  * a data fix, last), in one statement whatever the team size. With a search, `count(*) over()`
  * carries the search's total on every row. Without one, the page is read off the extensions'
@@ -92,17 +107,7 @@ export async function getTeamPage(
       .limit(size)
       .offset(offset);
     rows = found;
-    // Past the last page there is no row to carry the total: count once, only in that case.
-    total = found[0]?.total ?? 0;
-    if (rows.length === 0 && current > 1) {
-      total = first(
-        await exec
-          .select({ total: count() })
-          .from(users)
-          .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
-          .where(where),
-      ).total;
-    }
+    total = await totalOfPage(exec, found, current, where);
   } else {
     const counts = sql`(select count(*)::int from ${users} where ${users.companyId} = ${companyId})`;
     const withExtension = sql`(select count(*)::int from ${extensions} where ${extensions.companyId} = ${companyId} and ${extensions.type} = 'user')`;
