@@ -27,9 +27,10 @@ function resolve(from: string, spec: string): string | null {
 /**
  * Every project file reachable by imports from `entries` (absolute paths), the entries included.
  * With `browser`, a 'use server' module is where it stops: the browser gets only references to
- * its actions, none of what it imports.
+ * its actions, none of what it imports. Without `lazy`, `import('…')` is not followed: what is
+ * left is what the page loads before anyone clicks.
  */
-export function reachable(entries: string[], browser = false): Set<string> {
+export function reachable(entries: string[], browser = false, lazy = true): Set<string> {
   const seen = new Set<string>();
   const stack = [...entries];
   while (stack.length > 0) {
@@ -41,6 +42,7 @@ export function reachable(entries: string[], browser = false): Set<string> {
     for (const m of source.matchAll(IMPORT)) {
       // Type-only imports bring no code, so no messages.
       if (/^import\s+type\s/.test(m[0])) continue;
+      if (!lazy && m[2] !== undefined) continue;
       const target = resolve(file, m[1] ?? m[2]!);
       if (target && /\.(tsx?|mts)$/.test(target)) stack.push(target);
     }
@@ -70,6 +72,11 @@ export function clientNamespaces(entries: string[], known: readonly string[]): S
 /** The modules that run in the browser under the route files `entries`. */
 function browserFiles(entries: string[]): Set<string> {
   return reachable([...reachable(entries)].filter(isClient), true);
+}
+
+/** Those of them in the page's first load: reached without an `import('…')`. */
+export function firstLoadFiles(entries: string[]): Set<string> {
+  return reachable([...reachable(entries, false, false)].filter(isClient), true, false);
 }
 
 /** The `errors.*` keys those modules name as literals (a schema's message, a check's key). */
