@@ -10,16 +10,15 @@ import { Options } from '@/components/forms/options';
 import { bindFields, TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { toast } from '@/components/shell/toast';
-import { POSTAL_CODE_EXAMPLES } from '@/lib/company/address';
 import { COUNTRY_RULES, type CountryCode } from '@/lib/countries/rules';
 import { LOCALES } from '@/lib/i18n/locales';
 import { companyDetailsSchema, FIELD_LIMITS, type CompanyDetailsInput } from '@/lib/company/schema';
 import { useActionForm } from '@/lib/forms/use-action-form';
 import type { ActionState } from '@/lib/actions/state';
 import { nextCardPath } from '@/lib/setup/paths';
+import { PostalCodeAndRegion } from './region-fields';
 
 const EMERGENCY_CODE: Record<CountryCode, string> = { FR: '112', US: '911', CA: '911', GB: '999', BE: '112', CH: '112' };
 
@@ -62,7 +61,6 @@ export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; 
       {...field(name)}
     />
   );
-  const regionLabel = country === 'US' ? t('company.regionUS') : country === 'CA' ? t('company.regionCA') : t('company.region');
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-6">
@@ -112,27 +110,7 @@ export function CompanyForm({ values, onSaved }: { values: CompanyDetailsInput; 
         </p>
         {text('street', 'street-address', 'sm:col-span-2')}
         {text('city', 'address-level2')}
-        <TextField
-          label={t('company.postalCode')}
-          description={t('company.postalCodeHint', { example: POSTAL_CODE_EXAMPLES[country] })}
-          required
-          autoComplete="postal-code"
-          {...field('postalCode')}
-        />
-        <FormField id="region" label={regionLabel} error={errorOf('region')} required={Boolean(rules.regions)}>
-          {rules.regions ? (
-            <Select {...form.register('region')}>
-              <option value="">{t('company.regionChoose')}</option>
-              {Object.entries(rules.regions).map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name} ({code})
-                </option>
-              ))}
-            </Select>
-          ) : (
-            <Input maxLength={FIELD_LIMITS.region} autoComplete="address-level1" {...form.register('region')} />
-          )}
-        </FormField>
+        <PostalCodeAndRegion country={country} postalCode={field('postalCode')} region={field('region')} />
         <FormField id="addressCountry" label={t('company.addressCountry')} error={errorOf('addressCountry')} required>
           <CountrySelect {...form.register('addressCountry')} />
         </FormField>

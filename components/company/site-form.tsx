@@ -6,15 +6,14 @@ import { Options } from '@/components/forms/options';
 import { bindFields, TextField } from '@/components/forms/text-field';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { toast } from '@/components/shell/toast';
 import { COUNTRY_RULES, type CountryCode } from '@/lib/countries/rules';
 import { useActionForm } from '@/lib/forms/use-action-form';
-import { POSTAL_CODE_EXAMPLES } from '@/lib/sites/address';
 import { ADDRESS_LIMITS } from '@/lib/sites/address-check';
 import { saveSiteAction } from '@/lib/sites/bindings';
 import { SITE_NAME_MAX, siteSchema, type SiteInput } from '@/lib/sites/schema';
+import { PostalCodeAndRegion } from './region-fields';
 
 // The Sites section's Add / Edit form: the Company card's address fields and time zone, plus a
 // name. Ids are prefixed: the company form's own address fields are on the same page.
@@ -33,7 +32,6 @@ export function SiteForm({ values, onDone }: { values: SiteInput; onDone: () => 
   const country = values.country as CountryCode;
   const rules = COUNTRY_RULES[country];
   const field = bindFields(form, errorOf);
-  const regionLabel = country === 'US' ? t('company.regionUS') : country === 'CA' ? t('company.regionCA') : t('company.region');
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
       <FormError message={state.formError ?? errorOf('country')} />
@@ -50,28 +48,7 @@ export function SiteForm({ values, onDone }: { values: SiteInput; onDone: () => 
         {...field('street')}
       />
       <TextField id="site-city" label={t('company.city')} required maxLength={ADDRESS_LIMITS.city} autoComplete="address-level2" {...field('city')} />
-      <TextField
-        id="site-postalCode"
-        label={t('company.postalCode')}
-        description={t('company.postalCodeHint', { example: POSTAL_CODE_EXAMPLES[country] })}
-        required
-        autoComplete="postal-code"
-        {...field('postalCode')}
-      />
-      <FormField id="site-region" label={regionLabel} error={errorOf('region')} required={Boolean(rules.regions)}>
-        {rules.regions ? (
-          <Select {...form.register('region')}>
-            <option value="">{t('company.regionChoose')}</option>
-            {Object.entries(rules.regions).map(([code, name]) => (
-              <option key={code} value={code}>
-                {name} ({code})
-              </option>
-            ))}
-          </Select>
-        ) : (
-          <Input maxLength={ADDRESS_LIMITS.region} autoComplete="address-level1" {...form.register('region')} />
-        )}
-      </FormField>
+      <PostalCodeAndRegion country={country} postalCode={field('postalCode')} region={field('region')} idPrefix="site-" />
       <FormField id="site-timeZone" label={t('company.timeZone')} error={errorOf('timeZone')} required>
         <Select {...form.register('timeZone')}>
           <Options values={rules.timeZones} label={(zone) => zone.replace(/_/g, ' ')} />
