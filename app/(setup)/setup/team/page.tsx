@@ -8,9 +8,9 @@ import { Pagination } from '@/components/setup/pagination';
 import { AddUserButton } from '@/components/team/add-user-button';
 import { TeamTable } from '@/components/team/team-table';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
 import { requireAdmin } from '@/lib/auth/session';
 import type { SearchParams } from '@/lib/format/pages';
+import { ListSearch } from '@/components/tables/list-search';
 import { getSetupProgress } from '@/lib/setup/cards';
 import { teamSearchSchema } from '@/lib/team/schema';
 import { getTeamCardData } from '@/lib/team/queries';
@@ -46,17 +46,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
       }
     >
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <form role="search" className="flex items-end gap-2" action="/setup/team">
-          <div className="grid gap-2">
-            <label htmlFor="q" className="text-sm font-medium">
-              {t('team.search')}
-            </label>
-            <Input id="q" name="q" type="search" defaultValue={params.q} className="w-56 sm:w-72" />
-          </div>
-          <Button type="submit" variant="secondary">
-            {t('team.searchButton')}
-          </Button>
-        </form>
+        <ListSearch path="/setup/team" q={params.q ?? ''} label={t('team.search')} />
         <p className="text-sm" aria-live="polite">
           {t('team.count', { count: data.total })} · {t('team.seats', { used: data.seats.used, bought: data.seats.bought })}
         </p>
