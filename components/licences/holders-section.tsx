@@ -23,7 +23,7 @@ export async function HoldersSection({
   timeZone,
 }: {
   holders: { rows: LicenceHolder[]; total: number; page: number; pageCount: number };
-  search: Pick<LicencesSearch, 'q' | 'licence'>;
+  search: Pick<LicencesSearch, 'q' | 'licence' | 'devicesPage'>;
   registrations: Map<string, Registration>;
   locale: Locale;
   timeZone: string;
@@ -94,7 +94,7 @@ export async function HoldersSection({
         path="/setup/licences"
         page={holders.page}
         pageCount={holders.pageCount}
-        params={keptParams({ q, licence: search.licence })}
+        params={keptParams({ q, licence: search.licence, devicesPage: (search.devicesPage ?? 1) > 1 ? String(search.devicesPage) : undefined })}
       />
     </section>
   );

@@ -26,17 +26,23 @@ export async function Pagination({
   page,
   pageCount,
   params = {},
+  param = 'page',
+  label,
 }: {
   path: string;
   page: number;
   pageCount: number;
   params?: Record<string, string>;
+  /** The query parameter, for a second list on the page (`devicesPage`). */
+  param?: string;
+  /** The navigation's name, unique on the page when there are two lists. */
+  label?: string;
 }) {
   if (pageCount <= 1) return null;
   const t = await getTranslations('common');
-  const href = (p: number) => `${path}?${new URLSearchParams({ ...params, page: String(p) })}`;
+  const href = (p: number) => `${path}?${new URLSearchParams({ ...params, [param]: String(p) })}`;
   return (
-    <nav aria-label={t('pagination')} className="flex flex-wrap items-center justify-between gap-4">
+    <nav aria-label={label ?? t('pagination')} className="flex flex-wrap items-center justify-between gap-4">
       {page > 1 ? (
         <Button asChild variant="outline" size="sm">
           <Link href={href(page - 1)} rel="prev">

@@ -12,9 +12,12 @@ import { LICENCES, type Licence } from './schema';
 
 export type LicenceHolder = TeamPerson & { extension: string | null; deviceModel: string | null };
 
-/** The Licences card's URL: `?q=` (name, e-mail, extension), `?licence=free|office`, `?page=`. */
-export const licencesSearchSchema = z.object({ q: searchTextParam(), licence: choiceParam(LICENCES), page: pageParam() });
-export type LicencesSearch = { q?: string; licence?: Licence; page?: number; pageSize?: number };
+/**
+ * The Licences card's URL: `?q=` (name, e-mail, extension), `?licence=free|office`, `?page=`
+ * (the holders), `?devicesPage=` (the desk phones).
+ */
+export const licencesSearchSchema = z.object({ q: searchTextParam(), licence: choiceParam(LICENCES), page: pageParam(), devicesPage: pageParam() });
+export type LicencesSearch = { q?: string; licence?: Licence; page?: number; pageSize?: number; devicesPage?: number };
 
 
 /**
@@ -69,7 +72,7 @@ export async function getLicenceHoldersPage(
  */
 export async function getLicencesPageData(companyId: string, search: LicencesSearch = {}, exec: Db = db()) {
   const [card, holders, prices] = await Promise.all([
-    getLicencesCardData(companyId, exec),
+    getLicencesCardData(companyId, exec, search.devicesPage),
     getLicenceHoldersPage(companyId, search, exec),
     companyPrices(exec, companyId),
   ]);

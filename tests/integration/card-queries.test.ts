@@ -125,7 +125,7 @@ describe('statements per card, whatever the team size', () => {
     const data = await getLicencesPageData(large.company.id, {});
     expect(data.holders.total).toBeGreaterThanOrEqual(100);
     expect(data.holders.rows).toHaveLength(LIST_PAGE_SIZE);
-    expect(data.devices).toHaveLength(12);
+    expect(data.devices.rows).toHaveLength(12);
   });
 
   it('Phone numbers: progress, the page of numbers and the routing graph', async () => {

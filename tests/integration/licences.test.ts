@@ -8,6 +8,8 @@ import { getSeatUsage } from '@/lib/licences/seats';
 import { buySeats, completeLicencesCard } from '@/lib/licences/actions';
 import { setLicence } from '@/lib/team/licence';
 import { getLicenceHoldersPage } from '@/lib/team/licence-holders';
+import { getLicencesCardData } from '@/lib/licences/queries';
+import { LIST_PAGE_SIZE } from '@/lib/format/pages';
 import { signUpCompany } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';
 import {
@@ -212,5 +214,20 @@ describe('completeLicencesCard', () => {
       formError: 'More Office licences are in use (2) than bought (1). Buy more or switch some users to Free.',
     });
     expect(await cardStatus(company.id, 'licences')).toBe('not_started');
+  });
+});
+
+describe('the Desk phones list', () => {
+  it('comes a page of 25 at a time, in model then MAC order, and says how many pages past the last', async () => {
+    const { company } = await signUpCompany({});
+    for (let i = 0; i < 30; i++) await addDeskPhone(company.id, { mac: `00:15:65:00:00:${String(i).padStart(2, '0')}` });
+    const first = (await getLicencesCardData(company.id)).devices;
+    expect(first).toMatchObject({ page: 1, pageCount: 2, total: 30 });
+    expect(first.rows).toHaveLength(LIST_PAGE_SIZE);
+    expect(first.rows[0]!.mac).toBe('00:15:65:00:00:00');
+    const second = (await getLicencesCardData(company.id, db(), 2)).devices;
+    expect(second.rows.map((d) => d.mac)).toEqual(['25', '26', '27', '28', '29'].map((n) => `00:15:65:00:00:${n}`));
+    const past = (await getLicencesCardData(company.id, db(), 3)).devices;
+    expect(past).toMatchObject({ rows: [], page: 3, pageCount: 2, total: 30 });
   });
 });

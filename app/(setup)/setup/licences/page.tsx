@@ -3,6 +3,9 @@ import { completeLicencesAction } from '@/lib/licences/bindings';
 import { AddDeviceForm } from '@/components/licences/add-device-form';
 import { BuySeatsForm } from '@/components/licences/buy-seats-form';
 import { HoldersSection } from '@/components/licences/holders-section';
+import { keptParams } from '@/components/tables/list-search';
+import { Pagination } from '@/components/tables/pagination';
+import { Cell, Row } from '@/components/tables/cells';
 import { CardPage } from '@/components/setup/card-page';
 import { DoneButton } from '@/components/setup/done-button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -111,7 +114,7 @@ export default async function LicencesPage({ searchParams }: { searchParams: Pro
           {t('licences.devices')}
         </h2>
         <p className="text-sm text-muted-foreground">{t('licences.devicesDescription')}</p>
-        {data.devices.length > 0 && (
+        {data.devices.rows.length > 0 && (
           <Table>
             <TableHeader>
               <TableRow>
@@ -122,23 +125,31 @@ export default async function LicencesPage({ searchParams }: { searchParams: Pro
               </TableRow>
             </TableHeader>
             <TableBody>
-              {data.devices.map((d) => (
-                <TableRow key={d.id}>
-                  <TableCell>{d.model}</TableCell>
-                  <TableCell className="font-mono">{d.mac}</TableCell>
-                  <TableCell>{d.holder ?? t('licences.unassigned')}</TableCell>
-                  <TableCell>
+              {data.devices.rows.map((d) => (
+                <Row key={d.id}>
+                  <Cell>{d.model}</Cell>
+                  <Cell className="font-mono">{d.mac}</Cell>
+                  <Cell>{d.holder ?? t('licences.unassigned')}</Cell>
+                  <Cell>
                     {d.holderId && d.holder ? (
                       <NewSipPassword action={newSipPasswordAction} userId={d.holderId} label={t('telephony.newPasswordFor', named(d.holder))} />
                     ) : (
                       t('common.none')
                     )}
-                  </TableCell>
-                </TableRow>
+                  </Cell>
+                </Row>
               ))}
             </TableBody>
           </Table>
         )}
+        <Pagination
+          path="/setup/licences"
+          page={data.devices.page}
+          pageCount={data.devices.pageCount}
+          param="devicesPage"
+          label={t('licences.devicesPages')}
+          params={keptParams({ q: search.q, licence: search.licence, page: search.page > 1 ? String(search.page) : undefined })}
+        />
         <AddDeviceForm />
       </section>
       <DoneButton card="licences" action={completeLicencesAction} />
