@@ -42,7 +42,8 @@ describe('the three cards’ URLs fall back to their defaults', () => {
       expect(n.mapping === undefined || ['mapped', 'unmapped'].includes(n.mapping)).toBe(true);
       for (const q of [l.q, e.q, n.q]) expect(Array.from(q).length).toBeLessThanOrEqual(100);
     }
-    expect(licencesSearchSchema.parse({ q: ' Dupont ', licence: 'office', page: '2' })).toEqual({ q: 'Dupont', licence: 'office', page: 2 });
+    expect(licencesSearchSchema.parse({ q: ' Dupont ', licence: 'office', page: '2' })).toEqual({ q: 'Dupont', licence: 'office', page: 2, devicesPage: 1 });
+    expect(licencesSearchSchema.parse({ devicesPage: '-3' }).devicesPage).toBe(1);
     expect(ownedNumbersSearchSchema.parse({ mapping: 'everything' })).toEqual({ q: '', mapping: undefined, page: 1 });
   });
 });
