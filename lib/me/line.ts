@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Db } from '@/db';
-import { companies, devices, extensions, ringGroupMembers, users } from '@/db/schema';
+import { companies, devices, extensions, ringGroupMembers, sites, users } from '@/db/schema';
 import { fullName } from '@/lib/format/person';
 import { formatNational } from '@/lib/format/phone';
 
@@ -17,6 +17,8 @@ export type MyLine = {
   deskPhone: string | null;
   ringGroups: string[];
   mainNumber: string | null;
+  /** Where they work (the Team card's site, and floor or room when set). */
+  site: { name: string; floorRoom: string | null };
   /** What "Set up your phone" shows besides the password (which is never stored). */
   sip: { username: string; domain: string };
   timeZone: string;
@@ -42,6 +44,8 @@ export async function getMyLine(userId: string, exec: Db = db()): Promise<MyLine
         timeZone: companies.timeZone,
         extension: extensions.number,
         deskPhone: devices.model,
+        siteName: sites.name,
+        floorRoom: users.floorRoom,
         direct: sql<string | null>`(select pn.e164 from phone_numbers pn
           where pn.extension_id = ${extensions.id} and pn.status = 'owned' and pn.company_id = ${users.companyId}
           order by pn.is_main desc, pn.e164 limit 1)`,
@@ -50,6 +54,7 @@ export async function getMyLine(userId: string, exec: Db = db()): Promise<MyLine
       })
       .from(users)
       .innerJoin(companies, eq(companies.id, users.companyId))
+      .innerJoin(sites, and(eq(sites.id, users.siteId), eq(sites.companyId, users.companyId)))
       .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
       .leftJoin(devices, and(eq(devices.userId, users.id), eq(devices.companyId, users.companyId)))
       .where(eq(users.id, userId)),
@@ -72,6 +77,7 @@ export async function getMyLine(userId: string, exec: Db = db()): Promise<MyLine
     deskPhone: row.deskPhone,
     ringGroups: groups.map((g) => g.name || g.number),
     mainNumber: row.main ? formatNational(row.main) : null,
+    site: { name: row.siteName, floorRoom: row.floorRoom },
     sip: { username: row.sipUsername, domain: row.sipDomain },
     timeZone: row.timeZone,
   };

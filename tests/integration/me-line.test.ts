@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { sites } from '@/db/schema';
 import { getMyLine } from '@/lib/me/line';
+import { firstSiteOf } from '@/lib/sites/queries';
 import { useTestDatabase } from '../helpers/db';
 import { addDeskPhone, addMemberWithExtension } from '../helpers/team';
 import { addRingGroup, giveDirectNumber, readyCompany } from '../helpers/review';
@@ -21,6 +24,7 @@ describe('getMyLine', () => {
     await addRingGroup(company.id, '501', 'Support', [admin.id, marc.id]);
     await addRingGroup(company.id, '502', 'Board', [admin.id]);
 
+    const first = await firstSiteOf(db(), company.id);
     const line = await getMyLine(marc.id);
     expect(line).toEqual({
       name: 'Marc Member',
@@ -32,6 +36,7 @@ describe('getMyLine', () => {
       deskPhone: 'Yealink T54W',
       ringGroups: ['Sales', 'Support'],
       mainNumber: expect.stringMatching(/^01 44 /),
+      site: { name: first.name, floorRoom: null },
       // What "Set up your phone" shows besides the password, which is never stored.
       sip: { username: marc.sipUsername, domain: expect.stringMatching(/^acme-sas(-\d+)?\.sip\./) },
       timeZone: 'Europe/Paris',
@@ -53,6 +58,13 @@ describe('getMyLine', () => {
       deskPhone: null,
       ringGroups: [],
     });
+  });
+
+  it('says where they work: the site the Team card gave them, and their floor or room', async () => {
+    const { company } = await readyCompany();
+    const [lyon] = await db().insert(sites).values({ companyId: company.id, name: 'Lyon', street: '1 place Bellecour', city: 'Lyon', postalCode: '69002', country: 'FR', timeZone: 'Europe/Paris' }).returning();
+    const { user } = await addMemberWithExtension(company.id, '102', { siteId: lyon!.id, floorRoom: '3rd floor, room 12' });
+    expect((await getMyLine(user.id))?.site).toEqual({ name: 'Lyon', floorRoom: '3rd floor, room 12' });
   });
 
   it('a US number is shown in the US national format', async () => {

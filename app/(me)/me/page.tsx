@@ -39,6 +39,8 @@ export default async function MePage() {
           <dd>{line.email}</dd>
           <dt className="font-medium">{t('extension')}</dt>
           <dd data-field="extension">{line.extension ?? notYet}</dd>
+          <dt className="font-medium">{t('site')}</dt>
+          <dd data-field="site">{line.site.floorRoom ? t('siteWithRoom', { site: line.site.name, room: line.site.floorRoom }) : line.site.name}</dd>
           <dt className="font-medium">{t('licence')}</dt>
           <dd data-field="licence">{licences(line.licence)}</dd>
           <dt className="font-medium">{t('directNumber')}</dt>

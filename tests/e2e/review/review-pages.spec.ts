@@ -17,6 +17,8 @@ test('a member sees their own line on /me and is refused Review, the outbox and 
   const line = page.getByTestId('my-line');
   await expect(line).toContainText(`${FIXTURE.member.firstName} ${FIXTURE.member.lastName}`);
   await expect(line.locator('[data-field="licence"]')).toHaveText('Free');
+  // Where they work: the company's first site, named in the company's language at sign-up.
+  await expect(line.locator('[data-field="site"]')).toHaveText(/^(Siège|Head office)$/);
   await expect(line.locator('[data-field="ringGroups"]')).toHaveText('You are not in any ring group.');
   // Nothing about anyone else.
   await expect(page.getByText(FIXTURE.admin.lastName)).toHaveCount(0);
