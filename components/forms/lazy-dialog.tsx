@@ -14,6 +14,8 @@ export const dialogShells = lazyModule(() => import('./dialog-shells'));
  */
 export function useLazyDialog(open: boolean, onOpenChange: (open: boolean) => void, preload?: LazyModule<unknown>) {
   const { triggerRef, remember, onCloseAutoFocus } = useReturnFocus();
+  // Set by this dialog's own first opening: a page of rows does not mount a closed Radix dialog
+  // in every row once another dialog has loaded the shells.
   const [ready, setReady] = useState(false);
   const opening = useRef(false);
   const show = () => {
@@ -35,5 +37,5 @@ export function useLazyDialog(open: boolean, onOpenChange: (open: boolean) => vo
       {child}
     </Slot.Root>
   );
-  return { shells, show, change, trigger, onCloseAutoFocus };
+  return { shells, change, trigger, onCloseAutoFocus };
 }

@@ -4,6 +4,7 @@ import { Pagination } from '@/components/tables/pagination';
 import { RegistrationState } from '@/components/telephony/registration-state';
 import { Table, TableBody, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { Row, Cell } from '@/components/tables/cells';
+import { laterPage } from '@/lib/format/pages';
 import { fullName } from '@/lib/format/person';
 import type { Locale } from '@/lib/i18n/locales';
 import type { LicenceHolder, LicencesSearch } from '@/lib/team/licence-holders';
@@ -94,7 +95,7 @@ export async function HoldersSection({
         path="/setup/licences"
         page={holders.page}
         pageCount={holders.pageCount}
-        params={keptParams({ q, licence: search.licence, devicesPage: (search.devicesPage ?? 1) > 1 ? String(search.devicesPage) : undefined })}
+        params={keptParams({ q, licence: search.licence, devicesPage: laterPage(search.devicesPage) })}
       />
     </section>
   );

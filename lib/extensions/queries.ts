@@ -12,7 +12,7 @@ import {
 } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
 import { fullName, fullNameOrNull } from '@/lib/format/person';
-import { LIST_PAGE_SIZE, pageInfo } from '@/lib/format/pages';
+import { LIST_PAGE_SIZE, pageInfo, pageTotal } from '@/lib/format/pages';
 import { formatNational } from '@/lib/format/phone';
 import { personSearch } from '@/lib/format/search';
 import { directNumberSql } from '@/lib/numbers/queries';
@@ -151,17 +151,20 @@ export async function getExtensionsCardData(companyId: string, params: Extension
   const rules = { length: company.extensionLength as ExtensionLength, country: company.country as CountryCode };
   const counts = { user: 0, ring_group: 0, conference: 0 } as Record<ExtensionType, number>;
   for (const [type, n] of Object.entries(company.counts ?? {})) counts[type as ExtensionType] = Number(n);
-  // Past the last page no row carries the total: count once, only then (like the Team card).
-  let total = search ? (rows[0]?.total ?? 0) : params.type ? counts[params.type] : counts.user + counts.ring_group + counts.conference;
-  if (search && rows.length === 0 && current > 1) {
-    total = first(
-      await exec
-        .select({ total: count() })
-        .from(extensions)
-        .leftJoin(users, and(eq(users.id, extensions.userId), eq(users.companyId, extensions.companyId)))
-        .where(where),
-    ).total;
-  }
+  // Without a search the company's counts are the total; with one, the page's rows carry it.
+  const total = search
+    ? await pageTotal(rows, current, async () =>
+        first(
+          await exec
+            .select({ total: count() })
+            .from(extensions)
+            .leftJoin(users, and(eq(users.id, extensions.userId), eq(users.companyId, extensions.companyId)))
+            .where(where),
+        ).total,
+      )
+    : params.type
+      ? counts[params.type]
+      : counts.user + counts.ring_group + counts.conference;
   return {
     rows: pageRows,
     ...pageInfo(current, total, size),

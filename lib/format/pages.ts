@@ -7,6 +7,20 @@ export function pageInfo(page: number, total: number, pageSize: number) {
   return { page, pageCount: Math.max(1, Math.ceil(total / pageSize)), total };
 }
 
+/**
+ * A list's total, read off its page's rows (each carries `count(*) over()`). Past the last page
+ * no row carries it: `count` runs then, and only then.
+ */
+export async function pageTotal(rows: readonly { total: number | string }[], page: number, count: () => Promise<number>) {
+  if (rows.length > 0 || page <= 1) return Number(rows[0]?.total ?? 0);
+  return count();
+}
+
+/** A page number for a link's query: none for the first page, which is the default. */
+export function laterPage(page: number | undefined): string | undefined {
+  return page && page > 1 ? String(page) : undefined;
+}
+
 /*
  * The shapes of the pages' query parameters. A URL is typed by hand, pasted, cut or crafted, so
  * every shape falls back to its default instead of failing: the page always renders (never a

@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db';
 import { first } from '@/db/rows';
 import { companies, devices, orderLines, orders, users } from '@/db/schema';
-import { LIST_PAGE_SIZE, pageInfo } from '@/lib/format/pages';
+import { LIST_PAGE_SIZE, pageInfo, pageTotal } from '@/lib/format/pages';
 import { fullNameSql } from '@/lib/format/person';
 import { officeSeatsUsedSql } from '@/lib/prices/billing';
 
@@ -48,10 +48,9 @@ export async function getLicencesCardData(companyId: string, exec: Db = db(), de
       .where(and(eq(orders.companyId, companyId), eq(orders.status, 'pending'))),
   ]);
   const company = first(companyRows);
-  // Past the last page no row carries the total: count once, only then.
-  const total =
-    inventory[0]?.total ??
-    (devicesPage > 1 ? first(await exec.select({ total: count() }).from(devices).where(eq(devices.companyId, companyId))).total : 0);
+  const total = await pageTotal(inventory, devicesPage, async () =>
+    first(await exec.select({ total: count() }).from(devices).where(eq(devices.companyId, companyId))).total,
+  );
   return {
     seats: { bought: company.bought, used: Number(company.used), free: Number(company.free) },
     timeZone: company.timeZone,

@@ -1,6 +1,6 @@
 import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { db, type Db } from '@/db';
-import { LIST_PAGE_SIZE, pageInfo } from '@/lib/format/pages';
+import { LIST_PAGE_SIZE, pageInfo, pageTotal } from '@/lib/format/pages';
 import { first } from '@/db/rows';
 import { companies, type ExtensionType, type NumberType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
@@ -92,9 +92,8 @@ export async function getNumbersCardData(companyId: string, params: OwnedNumbers
   };
   const company = first(companyRows);
   const rows = rowsOf<Row>(numberRows);
-  let total = Number(rows[0]?.total ?? 0);
-  // Past the last page no row carries the total: the first matching row does, read only then.
-  if (rows.length === 0 && page > 1) total = Number(rowsOf<Row>(await exec.execute(ownedPage(filter, 1, 0)))[0]?.total ?? 0);
+  // Past the last page the first matching row carries the total.
+  const total = await pageTotal(rows, page, async () => Number(rowsOf<Row>(await exec.execute(ownedPage(filter, 1, 0)))[0]?.total ?? 0));
   const bill = computeBill({ ...billingRows, prices: prices.monthlyMinor });
   return {
     country: company.country as CountryCode,

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { first } from '@/db/rows';
-import { LIST_PAGE_SIZE, pageInfo } from '@/lib/format/pages';
+import { LIST_PAGE_SIZE, pageInfo, pageTotal } from '@/lib/format/pages';
 import { db, type Db } from '@/db';
 import { companies, devices, extensions, sites, users, type ExtensionType } from '@/db/schema';
 import type { CountryCode } from '@/lib/countries/rules';
@@ -65,19 +65,17 @@ const teamColumns = {
   floorRoom: users.floorRoom,
 };
 
-/**
- * The users matching `where` (over users and their user extension), read off a page's rows,
- * which carry it; past the last page no row does, and it is counted once, only then.
- */
-export async function totalOfPage(exec: Db, rows: readonly { total: number }[], page: number, where: SQL | undefined) {
-  if (rows.length > 0 || page <= 1) return rows[0]?.total ?? 0;
-  return first(
-    await exec
-      .select({ total: count() })
-      .from(users)
-      .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
-      .where(where),
-  ).total;
+/** The users matching `where` (over users and their user extension): a page's total (pageTotal). */
+export function totalOfPage(exec: Db, rows: readonly { total: number }[], page: number, where: SQL | undefined) {
+  return pageTotal(rows, page, async () =>
+    first(
+      await exec
+        .select({ total: count() })
+        .from(users)
+        .leftJoin(extensions, and(eq(extensions.userId, users.id), eq(extensions.type, 'user')))
+        .where(where),
+    ).total,
+  );
 }
 
 /**

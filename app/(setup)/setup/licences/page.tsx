@@ -17,7 +17,7 @@ import { seatsMonthlyMinor } from '@/lib/prices/billing';
 import { formatMoney } from '@/lib/prices/money';
 import { getSetupProgress } from '@/lib/setup/cards';
 import { getLicencesPageData, licencesSearchSchema } from '@/lib/team/licence-holders';
-import type { SearchParams } from '@/lib/format/pages';
+import { laterPage, type SearchParams } from '@/lib/format/pages';
 import { NewSipPassword } from '@/components/telephony/new-sip-password';
 import { isLocale } from '@/lib/i18n/locales';
 import { newSipPasswordAction } from '@/lib/telephony/bindings';
@@ -148,7 +148,7 @@ export default async function LicencesPage({ searchParams }: { searchParams: Pro
           pageCount={data.devices.pageCount}
           param="devicesPage"
           label={t('licences.devicesPages')}
-          params={keptParams({ q: search.q, licence: search.licence, page: search.page > 1 ? String(search.page) : undefined })}
+          params={keptParams({ q: search.q, licence: search.licence, page: laterPage(search.page) })}
         />
         <AddDeviceForm />
       </section>
